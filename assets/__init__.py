@@ -1,0 +1,1 @@
+"""Bundled fonts, themes, images and the outline schema, installed as deckbuilder/assets."""

@@ -1,0 +1,5 @@
+"""`python -m deckbuilder`: the command line."""
+
+from deckbuilder.cli import entrypoint
+
+entrypoint()

@@ -1,0 +1,169 @@
+"""The `deckbuilder` command line: export, validate, new, schema, themes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+
+def _print_problems(error: Exception) -> None:
+    """Print a DeckError's problems, one located line each, on stderr."""
+    print(str(error), file=sys.stderr)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from deckbuilder.errors import DeckError
+    from deckbuilder.outline.loader import load
+
+    status = EXIT_OK
+    for deck_path in args.decks:
+        try:
+            load(deck_path)
+        except DeckError as error:
+            _print_problems(error)
+            status = EXIT_BAD_INPUT
+    return status
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from deckbuilder.errors import DeckError
+    from deckbuilder.export import export, output_path_for
+
+    if args.output is not None:
+        output = Path(args.output)
+        if output.exists() and not output.is_dir():
+            print(f"{output}: -o names a file; it must be a folder for the exported decks", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            print(f"{output}: cannot create the output folder: {error.strerror or error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    status = EXIT_OK
+    for deck_path in args.decks:
+        target = output_path_for(Path(deck_path), args.output, args.format)
+        try:
+            export(deck_path, target, theme=args.theme, allow_outside_paths=args.allow_outside_paths)
+        except DeckError as error:
+            _print_problems(error)
+            status = EXIT_BAD_INPUT
+            continue
+        if not args.quiet:
+            print(f"wrote {target}")
+    return status
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from deckbuilder.atomic import write_text_atomic
+    from deckbuilder.outline.starter import starter_text
+
+    target = Path(args.path)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        target = target.with_suffix(".yaml")
+    if target.exists() and not args.force:
+        print(f"{target}: already exists; pass --force to replace it", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        write_text_atomic(target, starter_text(target))
+    except OSError as error:
+        print(f"{target}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote {target}")
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from deckbuilder.outline.schema import deck_schema_text
+
+    sys.stdout.write(deck_schema_text())
+    return EXIT_OK
+
+
+def _cmd_themes(args: argparse.Namespace) -> int:
+    from deckbuilder.themes.registry import builtin_theme_names, load_theme
+
+    for name in builtin_theme_names():
+        theme = load_theme(name)
+        print(f"{name:<12} {theme.description}".rstrip())
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="deckbuilder",
+        description="Turn a YAML outline into a finished, editable PowerPoint briefing deck.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    export = commands.add_parser("export", help="export decks to .pptx")
+    export.add_argument("decks", nargs="+", metavar="DECK", help="outline files (.yaml)")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="folder for the exported files, created if missing (default: beside each deck)",
+    )
+    export.add_argument("--format", choices=["pptx"], default="pptx", help="output format (default: pptx)")
+    export.add_argument("--theme", metavar="THEME", help="theme name or theme file, overriding the outline's")
+    export.add_argument(
+        "--allow-outside-paths",
+        action="store_true",
+        help="let outlines use images outside their folder and the assets folder beside it",
+    )
+    export.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    export.set_defaults(run=_cmd_export)
+
+    validate = commands.add_parser("validate", help="check outlines and report every problem")
+    validate.add_argument("decks", nargs="+", metavar="DECK", help="outline files (.yaml)")
+    validate.set_defaults(run=_cmd_validate)
+
+    new = commands.add_parser("new", help="write a small starter outline")
+    new.add_argument("path", metavar="PATH", help="the outline file to create")
+    new.add_argument("--force", action="store_true", help="replace the file if it exists")
+    new.set_defaults(run=_cmd_new)
+
+    schema = commands.add_parser("schema", help="print the outline's JSON Schema")
+    schema.set_defaults(run=_cmd_schema)
+
+    themes = commands.add_parser("themes", help="list the built-in themes")
+    themes.set_defaults(run=_cmd_themes)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 bad input, 2 bad usage)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_request:
+        return int(exit_request.code or 0)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        print("deckbuilder: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last line of defence: a message, never a traceback
+        from deckbuilder.errors import DeckError
+
+        if isinstance(error, DeckError):
+            _print_problems(error)
+            return EXIT_BAD_INPUT
+        if os.environ.get("DECKBUILDER_DEBUG"):
+            traceback.print_exc()
+        print(f"deckbuilder: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def entrypoint() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

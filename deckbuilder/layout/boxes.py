@@ -1,0 +1,159 @@
+"""What layout hands the renderers: positioned boxes in EMU with fitted, wrapped text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EMU_PER_PT = 12700
+EMU_PER_INCH = 914400
+DESCENT_ROOM_EM = 0.2
+"""Room under a box's last line for descenders: renderers hang glyphs a little below a line's exact height."""
+
+Align = Literal["left", "center", "right"]
+Anchor = Literal["top", "middle", "bottom"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of text as layout fitted it: its style and the lines it wraps into."""
+
+    text: str
+    lines: tuple[str, ...]
+    font: str
+    size_pt: float
+    color: str
+    line_height_pt: float
+    space_before_pt: float = 0.0
+    bold: bool = False
+    italic: bool = False
+    align: Align = "left"
+    level: int = 0
+    bullet: str | None = None
+    indent_emu: int = 0
+    hanging_emu: int = 0
+    field: Literal["slidenum"] | None = None
+
+    @property
+    def height_pt(self) -> float:
+        """Read-only: the vertical space the paragraph takes, its space before included."""
+        return self.space_before_pt + self.line_height_pt * len(self.lines)
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A text frame at a position; its paragraphs are known to fit inside it."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    paragraphs: tuple[Paragraph, ...]
+    role: str
+    anchor: Anchor = "top"
+    inset: int = 0
+    fill: str | None = None
+
+    @property
+    def bottom_inset(self) -> int:
+        """Read-only: the inset under the text, with room for the last line's descenders."""
+        last = self.paragraphs[-1].size_pt if self.paragraphs else 0.0
+        return self.inset + round(last * DESCENT_ROOM_EM * EMU_PER_PT)
+
+
+@dataclass(frozen=True)
+class ShapeBox:
+    """A plain filled shape: an accent bar, a rule, a timeline dot."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    fill: str
+    role: str
+    shape: Literal["rect", "ellipse"] = "rect"
+
+
+@dataclass(frozen=True)
+class PictureBox:
+    """A picture fitted inside its box with its aspect ratio kept."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    path: str
+    alt: str
+    role: str = "image"
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """A named row of chart values."""
+
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class ChartBox:
+    """A native chart: its type, data and text styling."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    chart_type: Literal["bar", "column", "line", "pie"]
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    number_format: str
+    font: str
+    size_pt: float
+    text_color: str
+    palette: tuple[str, ...]
+    role: str = "chart"
+
+
+@dataclass(frozen=True)
+class TableBox:
+    """A native table: column widths, row heights and one fitted paragraph per cell."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    col_widths: tuple[int, ...]
+    row_heights: tuple[int, ...]
+    cells: tuple[tuple[Paragraph, ...], ...]
+    header_fill: str
+    body_fills: tuple[str, str]
+    cell_inset: int
+    role: str = "table"
+
+
+Box = TextBox | ShapeBox | PictureBox | ChartBox | TableBox
+
+
+@dataclass(frozen=True)
+class SlideLayout:
+    """One output slide: its background, boxes in drawing order and speaker notes."""
+
+    kind: str
+    title: str
+    background: str
+    boxes: tuple[Box, ...]
+    notes: str = ""
+    origin: tuple[int, int] | None = None
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class DeckLayout:
+    """Every output slide of a deck, at the deck's slide size."""
+
+    width: int
+    height: int
+    title: str
+    author: str
+    date: str | None
+    slides: tuple[SlideLayout, ...] = field(default_factory=tuple)

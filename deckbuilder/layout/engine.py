@@ -1,0 +1,123 @@
+"""Lay out a whole deck: expand sections into output slides, then number them and add the chrome."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from deckbuilder.layout.boxes import DeckLayout, SlideLayout
+from deckbuilder.layout.frame import Frame
+from deckbuilder.layout.images import resolve_image
+from deckbuilder.layout.pages import SlideInfo
+from deckbuilder.layout.slides.bullets import layout_bullets, layout_sources, layout_takeaways, source_lines
+from deckbuilder.layout.slides.chart import layout_chart
+from deckbuilder.layout.slides.comparison import layout_comparison
+from deckbuilder.layout.slides.image import layout_image
+from deckbuilder.layout.slides.quote import layout_quote
+from deckbuilder.layout.slides.stat import layout_stat
+from deckbuilder.layout.slides.table import layout_table
+from deckbuilder.layout.slides.timeline import layout_timeline
+from deckbuilder.layout.slides.title import layout_section, layout_title
+from deckbuilder.outline.model import (
+    BulletsSlide,
+    ChartSlide,
+    ComparisonSlide,
+    Deck,
+    ImageSlide,
+    QuoteSlide,
+    SectionSlide,
+    Slide,
+    SourcesSlide,
+    StatSlide,
+    TableSlide,
+    TakeawaysSlide,
+    TimelineSlide,
+    TitleSlide,
+)
+from deckbuilder.themes.model import Theme
+
+OPENING_KINDS = ("title", "section")
+
+
+def outline_slides(deck: Deck) -> Iterator[tuple[Slide, tuple[int, int] | None, int]]:
+    """Every slide to lay out, in order, with where it came from and the number of its divider.
+
+    A section gets a divider first unless it opts out or opens with its own section slide; a deck
+    with sources but no sources slide gets one at the end.
+    """
+    has_sources_slide = False
+    number = 0
+    for s_index, section in enumerate(deck.sections):
+        first_kind = section.slides[0].kind if section.slides else None
+        if section.divider and first_kind != "section":
+            number += 1
+            yield SectionSlide(title=section.title), (s_index, -1), number
+        for index, slide in enumerate(section.slides):
+            has_sources_slide = has_sources_slide or isinstance(slide, SourcesSlide)
+            number += isinstance(slide, SectionSlide)
+            yield slide, (s_index, index), number
+    if not has_sources_slide and source_lines(deck):
+        yield SourcesSlide(), None, number
+
+
+def _slide_title(slide: Slide, deck: Deck) -> str:
+    if isinstance(slide, TitleSlide):
+        return slide.title or deck.title
+    if isinstance(slide, QuoteSlide):
+        return slide.title or "Quote"
+    return slide.title
+
+
+def layout_slide(
+    slide: Slide, deck: Deck, frame: Frame, origin: tuple[int, int] | None, section_number: int
+) -> list[SlideLayout]:
+    """The output slides of one outline slide (more than one when its content continues)."""
+    if isinstance(slide, TitleSlide):
+        return layout_title(slide, deck, frame, origin)
+    if isinstance(slide, SectionSlide):
+        return layout_section(slide, section_number, frame, origin)
+    info = SlideInfo(slide.kind, _slide_title(slide, deck), slide.source, slide.notes, origin)
+    if isinstance(slide, QuoteSlide) and not slide.title:
+        info = replace(info, title="")
+    match slide:
+        case BulletsSlide():
+            return layout_bullets(slide, frame, info)
+        case TakeawaysSlide():
+            return layout_takeaways(slide, frame, info)
+        case ComparisonSlide():
+            return layout_comparison(slide, frame, info)
+        case StatSlide():
+            return layout_stat(slide, frame, info)
+        case ChartSlide():
+            return layout_chart(slide, frame, info)
+        case TableSlide():
+            return layout_table(slide, frame, info)
+        case TimelineSlide():
+            return layout_timeline(slide, frame, info)
+        case QuoteSlide():
+            return layout_quote(slide, frame, info)
+        case ImageSlide():
+            return layout_image(slide, resolve_image(deck, slide.image), frame, info)
+        case SourcesSlide():
+            return layout_sources(slide, deck, frame, info)
+    raise AssertionError(f"no layout for slide kind {slide.kind!r}")
+
+
+def layout_deck(deck: Deck, theme: Theme) -> DeckLayout:
+    """Every output slide of the deck, numbered, with footer and slide numbers on content slides."""
+    frame = Frame(theme, deck.footer)
+    slides: list[SlideLayout] = []
+    for slide, origin, section_number in outline_slides(deck):
+        slides.extend(layout_slide(slide, deck, frame, origin, section_number))
+    numbered = [
+        page if page.kind in OPENING_KINDS else replace(page, boxes=(*page.boxes, *frame.chrome(number)))
+        for number, page in enumerate(slides, start=1)
+    ]
+    return DeckLayout(
+        width=frame.width,
+        height=frame.height,
+        title=deck.title,
+        author=deck.author or "",
+        date=deck.date,
+        slides=tuple(numbered),
+    )

@@ -1,0 +1,18 @@
+"""Where the bundled assets (fonts, themes, schema, images) live, installed or in a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _assets_dir() -> Path:
+    """The assets folder: inside the installed package, else the checkout's top-level assets/."""
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "assets"
+    return installed if installed.is_dir() else package_dir.parent / "assets"
+
+
+ASSETS_DIR = _assets_dir()
+FONTS_DIR = ASSETS_DIR / "fonts"
+THEMES_DIR = ASSETS_DIR / "themes"
+SCHEMA_FILE = ASSETS_DIR / "schema" / "deck.schema.json"

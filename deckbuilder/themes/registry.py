@@ -1,0 +1,137 @@
+"""Finding and loading themes: built-in names or theme YAML files, validated into Theme objects."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from deckbuilder.errors import DeckError, Problem
+from deckbuilder.paths import THEMES_DIR
+from deckbuilder.themes.model import Theme
+
+"""The folder of built-in theme files; a theme's name is its file's stem."""
+
+_THEME_SUFFIXES = (".yaml", ".yml")
+
+
+def builtin_theme_names() -> list[str]:
+    """The names of the built-in themes, sorted."""
+    return sorted(path.stem for path in THEMES_DIR.glob("*.yaml"))
+
+
+def load_theme(name_or_path: str, base_dir: Path | None = None) -> Theme:
+    """A built-in theme by name, or a theme file by path (relative paths resolve against base_dir)."""
+    if _looks_like_path(name_or_path):
+        path = Path(name_or_path).expanduser()
+        if not path.is_absolute():
+            path = (base_dir if base_dir is not None else Path.cwd()) / path
+        return _load_file(path)
+    names = builtin_theme_names()
+    if name_or_path not in names:
+        raise DeckError.single("theme", _unknown_theme_message(name_or_path, names))
+    return _load_builtin(name_or_path)
+
+
+def _looks_like_path(name_or_path: str) -> bool:
+    """Whether a theme reference is a file path rather than a built-in name."""
+    return name_or_path.lower().endswith(_THEME_SUFFIXES) or "/" in name_or_path or "\\" in name_or_path
+
+
+def _unknown_theme_message(name: str, names: list[str]) -> str:
+    """The message for a theme name that is neither built in nor a file path."""
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown theme {name!r}{hint}; built-in themes: {', '.join(names)}"
+
+
+@functools.lru_cache(maxsize=32)
+def _load_builtin(name: str) -> Theme:
+    """A built-in theme, read once."""
+    return _load_file(THEMES_DIR / f"{name}.yaml")
+
+
+def _load_file(path: Path) -> Theme:
+    """Read, parse and validate one theme file; every problem becomes a located DeckError."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DeckError.single(shown, "theme file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DeckError.single(shown, f"cannot read theme file: {exc}") from None
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc)
+        line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        raise DeckError.single(shown, f"invalid YAML: {reason}", line, column) from None
+    if not isinstance(data, dict):
+        raise DeckError.single(shown, "a theme file must be a mapping of keys (name, colors, sizes, …)", 1, 1)
+    try:
+        return Theme.model_validate(data)
+    except ValidationError as exc:
+        raise DeckError(_problems(shown, exc, root)) from None
+
+
+def _problems(shown: str, exc: ValidationError, root: yaml.Node | None) -> list[Problem]:
+    """One readable, located problem per pydantic error."""
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        line, column = _position(root, loc)
+        problems.append(Problem(shown, f"{_dotted(loc)}: {_message(error, loc)}", line, column))
+    problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
+    return problems
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    """A location like colors.chart[2]."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "theme"
+
+
+def _message(error: ErrorDetails, loc: tuple[int | str, ...]) -> str:
+    """A readable message for one pydantic error, with a hint for the common colour mistakes."""
+    kind = error["type"]
+    is_color = len(loc) >= 2 and loc[0] == "colors"
+    if kind == "missing":
+        return "missing key"
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if is_color and kind == "string_pattern_mismatch":
+        return f"{error['input']!r} is not a colour; write six hex digits RRGGBB without '#', e.g. \"1F4E79\""
+    if is_color and kind == "string_type":
+        return f'{error["input"]!r} is not a colour; write it as six hex digits in quotes, e.g. "000000"'
+    message: str = error["msg"]
+    return message.removeprefix("Value error, ")
+
+
+def _position(root: yaml.Node | None, loc: tuple[int | str, ...]) -> tuple[int | None, int | None]:
+    """The 1-based line and column of the deepest YAML node along a pydantic location."""
+    node = root
+    found = root
+    for part in loc:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == part:
+                    child = value
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            break
+        node = found = child
+    if found is None:
+        return None, None
+    return found.start_mark.line + 1, found.start_mark.column + 1
