@@ -5,7 +5,7 @@ from __future__ import annotations
 from deckbuilder.layout.boxes import Box, ShapeBox, SlideLayout
 from deckbuilder.layout.frame import CONTINUED, Frame, Rect, fixed, inches, points, slide
 from deckbuilder.layout.pages import text_box
-from deckbuilder.layout.text import ParaSpec, fit_or_paginate, paragraphs_at
+from deckbuilder.layout.text import ParaSpec, fit_or_paginate, height_emu, paragraphs_at
 from deckbuilder.outline.model import Deck, SectionSlide, TitleSlide
 
 
@@ -26,7 +26,7 @@ def _opening(
     if meta:
         style = frame.styles.style(fixed(frame.theme.sizes.caption.max), colors.title_text)
         paragraphs = paragraphs_at([ParaSpec(meta, style)], 0, live.w)
-        h = sum(round(p.height_pt * 12700) for p in paragraphs)
+        h = height_emu(paragraphs)
         meta_boxes.append(text_box(Rect(live.x, live.bottom - h, live.w, h), paragraphs, "meta"))
         bottom = live.bottom - h - points(18)
     bar_y = live.y + round(live.h * bar_at)
