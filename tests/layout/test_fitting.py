@@ -101,7 +101,6 @@ def test_a_long_title_wraps_to_two_lines_then_shrinks() -> None:
     deck = deckbuilder.loads(
         "title: T\nsections:\n  - title: S\n    divider: false\n    slides:\n"
         "      - kind: bullets\n"
-        "      - kind: bullets\n"
         "        title: A title long enough to need a second line of its own on the slide, surely\n"
         "        points: [x]\n"
     )
