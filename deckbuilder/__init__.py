@@ -9,15 +9,15 @@ __all__ = ["Deck", "DeckError", "Problem", "export", "load", "loads", "save"]
 
 if TYPE_CHECKING:
     from deckbuilder.errors import DeckError, Problem
-    from deckbuilder.export import export
     from deckbuilder.outline.loader import load, loads, save
     from deckbuilder.outline.model import Deck
+    from deckbuilder.pipeline import export
 
 _LAZY = {
     "Deck": "deckbuilder.outline.model",
     "DeckError": "deckbuilder.errors",
     "Problem": "deckbuilder.errors",
-    "export": "deckbuilder.export",
+    "export": "deckbuilder.pipeline",
     "load": "deckbuilder.outline.loader",
     "loads": "deckbuilder.outline.loader",
     "save": "deckbuilder.outline.loader",

@@ -35,7 +35,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from deckbuilder.errors import DeckError
-    from deckbuilder.export import export, output_path_for
+    from deckbuilder.pipeline import export, output_path_for
 
     if args.output is not None:
         output = Path(args.output)

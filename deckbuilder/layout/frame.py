@@ -97,6 +97,9 @@ class Frame:
     footer: str | None = None
     styles: Styles = field(init=False)
     footer_paragraphs: list[Paragraph] = field(init=False)
+    _content_cache: dict[tuple[str, str | None], tuple[list[Box], Rect]] = field(
+        init=False, default_factory=dict
+    )
 
     NUMBER_WIDTH = 0.8
 
@@ -187,6 +190,13 @@ class Frame:
 
     def content(self, title: str, source: str | None) -> tuple[list[Box], Rect]:
         """A content slide's title and source boxes, and the body rectangle left between them."""
+        key = (title, source)
+        if key not in self._content_cache:
+            self._content_cache[key] = self._content(title, source)
+        boxes, rect = self._content_cache[key]
+        return list(boxes), rect
+
+    def _content(self, title: str, source: str | None) -> tuple[list[Box], Rect]:
         head, top = self.title_block(title)
         foot, bottom = self.source_block(source)
         live = self.live

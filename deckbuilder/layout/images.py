@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckbuilder.errors import Problem
 from deckbuilder.outline.model import Deck, ImageSlide
 from deckbuilder.paths import ASSETS_DIR
+
+if TYPE_CHECKING:
+    from PIL.ImageFile import ImageFile
 
 SUPPORTED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "GIF": "GIF", "BMP": "BMP", "TIFF": "TIFF"}
 
 
 def resolve_image(deck: Deck, raw: str) -> Path:
     """Where an outline's image path points: relative paths are relative to the deck file."""
-    path = Path(raw).expanduser()
+    path = Path(raw)
+    with contextlib.suppress(RuntimeError):  # no home folder to expand '~' to: keep the name as written
+        path = path.expanduser()
     return path if path.is_absolute() else deck.base_dir / path
 
 
@@ -28,9 +35,31 @@ def _inside(path: Path, folder: Path) -> bool:
     return path.is_relative_to(folder.resolve())
 
 
+DECODE_PIXELS = 40_000_000
+"""Images up to this many pixels are decoded whole when checked, so a damaged one is found before it
+goes in a deck (40 megapixels take at most 160 MB to decode); larger ones have their structure checked.
+JPEG is always decoded, at an eighth of its size, which costs little."""
+
+_SVG_SUFFIXES = (".svg", ".svgz")
+
+
 def image_problem(path: Path, *, allowed: tuple[Path, ...] | None) -> str | None:
     """Why an image cannot go in a deck, or None when it can."""
-    real = path.resolve()
+    try:
+        return _path_problem(path, allowed) or _content_problem(path)
+    except RuntimeError:  # Path.resolve() on Python 3.11: a loop of symbolic links
+        return f"image '{path}' is a symbolic link that leads back to itself"
+    except OSError as error:  # a name too long for the file system, an unreadable folder …
+        return f"image '{path}' cannot be opened ({_reason(error)})"
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _path_problem(path: Path, allowed: tuple[Path, ...] | None) -> str | None:
+    """Why path is not somewhere an image may come from, or not a file."""
+    real = path.resolve()  # symbolic links followed: a link pointing out of the folders is outside
     if allowed is not None and not any(_inside(real, folder) for folder in allowed):
         return (
             f"image '{path}' is outside the deck's folder, the assets folder beside it and the "
@@ -40,21 +69,65 @@ def image_problem(path: Path, *, allowed: tuple[Path, ...] | None) -> str | None
         return f"image '{path}' does not exist"
     if not path.is_file():
         return f"image '{path}' is not a file"
-    from PIL import Image
+    return None
+
+
+def _content_problem(path: Path) -> str | None:
+    """Why the file is not a picture a deck can hold (damaged, too many pixels, another format)."""
+    from PIL import Image, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            with Image.open(path) as image:  # reads the header only; refuses too many pixels here
                 image_format = image.format or "unknown"
                 image.verify()
+            if image_format not in SUPPORTED_FORMATS:
+                return f"image '{path}' is {image_format}; use PNG, JPEG, GIF, BMP or TIFF"
+            with Image.open(path) as image:  # verify() left it unusable; decoding needs a fresh one
+                _decode(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return f"image '{path}' has too many pixels to be safe to open (limit {Image.MAX_IMAGE_PIXELS:,})"
-    except (OSError, SyntaxError, ValueError) as error:
-        return f"image '{path}' is not a readable image ({error})"
-    if image_format not in SUPPORTED_FORMATS:
-        return f"image '{path}' is {image_format}; use PNG, JPEG, GIF, BMP or TIFF"
+        return f"image '{path}' has too many pixels to be safe to open (limit {_pixel_limit()})"
+    except UnidentifiedImageError:
+        if _looks_like_svg(path):
+            return f"image '{path}': SVG is not supported; export it as PNG"
+        return f"image '{path}' is not a readable image (not PNG, JPEG, GIF, BMP or TIFF)"
+    except MemoryError:
+        return f"image '{path}' is too large to open"
+    except Exception as error:  # Pillow's decoders raise many kinds on a damaged file: all its fault
+        detail = str(error) or type(error).__name__
+        return f"image '{path}' is not a readable image ({detail})"
     return None
+
+
+def _decode(image: ImageFile) -> None:
+    """Decode the pixels (a damaged or truncated file raises), within DECODE_PIXELS."""
+    width, height = image.size
+    if image.format == "JPEG":
+        image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
+        image.load()
+    elif width * height <= DECODE_PIXELS:
+        image.load()
+
+
+def _pixel_limit() -> str:
+    from PIL import Image
+
+    limit = Image.MAX_IMAGE_PIXELS
+    return f"{limit:,} pixels" if limit else "none set"
+
+
+def _looks_like_svg(path: Path) -> bool:
+    """Whether the file is an SVG drawing: by its name, or by an <svg> element near its start."""
+    if path.suffix.lower() in _SVG_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return False
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith((b"<?xml", b"<svg", b"<!doctype svg", b"<!--")) and b"<svg" in text
 
 
 def check_images(deck: Deck, *, allow_outside_paths: bool = False) -> list[Problem]:

@@ -214,6 +214,49 @@ class _OutlineLoader(Reader, Scanner, Parser, _OutlineComposer, _OutlineResolver
         _OutlineResolver.__init__(self)
 
 
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml
+    _CParser = None
+
+
+def _fast_compose(text: str) -> tuple[bool, Node | None]:
+    """Compose with libyaml's parser when it is there: (True, root) for a clean single document.
+
+    Anything else — a syntax error, a second document, a composer limit — gives (False, None), and
+    the caller composes again with the pure-Python parser, whose marks and messages it reports.
+    """
+    if _CParser is None or "\t" in text:  # libyaml allows tabs PyYAML refuses: let PyYAML judge
+        return False, None
+
+    class FastLoader(_CParser, _OutlineComposer, _OutlineResolver):  # type: ignore[misc,valid-type]
+        """libyaml's events under the same composer and resolver."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _OutlineComposer.__init__(self)
+            _OutlineResolver.__init__(self)
+
+        def compose_scalar_node(self, anchor: Any) -> Node:
+            node: Node = super().compose_scalar_node(anchor)
+            if node.style == "":  # libyaml's plain style; PyYAML's is None
+                node.style = None
+            return node
+
+    try:
+        loader = FastLoader(text)
+        try:
+            loader.get_event()  # stream start
+            if loader.check_event(StreamEndEvent):
+                return True, None
+            root = loader.compose_document()
+            return (True, root) if loader.check_event(StreamEndEvent) else (False, None)
+        finally:
+            loader.dispose()
+    except Exception:  # whatever went wrong, the careful path says it properly
+        return False, None
+
+
 def _too_deep() -> str:
     return f"nesting is too deep (more than {MAX_DEPTH} levels of lists and mappings)"
 
@@ -281,6 +324,9 @@ def _is_empty_document(root: Node) -> bool:
 
 def _compose(text: str, problems: _Problems) -> Node | None:
     """The first document's root node; problems for syntax errors and for any further document."""
+    clean, root = _fast_compose(text)
+    if clean:
+        return root
     try:
         loader = _OutlineLoader(text)
     except ReaderError as error:  # not expected: the characters it refuses were looked for already

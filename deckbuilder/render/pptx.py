@@ -4,33 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
 from typing import Any
 
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from deckbuilder.layout.boxes import (
     ChartBox,
     DeckLayout,
-    Paragraph,
     PictureBox,
     ShapeBox,
     SlideLayout,
     TableBox,
     TextBox,
 )
-from deckbuilder.render.pptx_compat import StableCategoryChartData, deterministic_package
+from deckbuilder.render.pptx_compat import (
+    SlideAppender,
+    StableCategoryChartData,
+    counted_partnames,
+    deterministic_package,
+)
+from deckbuilder.render.pptx_xml import background, fill_text_body, plain_shape, text_shape
 
 LAYOUT_TITLE_ONLY = 5
 LAYOUT_BLANK = 6
-SLIDENUM_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -45,94 +45,6 @@ _CHART_TYPES = {
 
 def _rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.upper())
-
-
-def _style_run(run: Any, paragraph: Paragraph) -> None:
-    font = run.font
-    font.name = paragraph.font
-    font.size = Pt(paragraph.size_pt)
-    font.bold = paragraph.bold
-    font.italic = paragraph.italic
-    font.color.rgb = _rgb(paragraph.color)
-
-
-def _add_bullet(p_element: Any, paragraph: Paragraph) -> None:
-    """Give a paragraph a hanging bullet character (python-pptx has no API for bullets)."""
-    p_pr = p_element.get_or_add_pPr()
-    p_pr.set("marL", str(paragraph.indent_emu))
-    p_pr.set("indent", str(-paragraph.hanging_emu))
-    bu_font = etree.SubElement(p_pr, qn("a:buFont"))
-    bu_font.set("typeface", "Arial")
-    bu_char = etree.SubElement(p_pr, qn("a:buChar"))
-    bu_char.set("char", paragraph.bullet or "•")
-
-
-def _slide_number_field(p_element: Any, paragraph: Paragraph) -> Any:
-    """Append a slide-number field, so the number stays right when slides are reordered."""
-    field = etree.SubElement(p_element, qn("a:fld"))
-    field.set("id", SLIDENUM_FIELD_ID)
-    field.set("type", "slidenum")
-    etree.SubElement(field, qn("a:rPr")).set("lang", "en-US")
-    etree.SubElement(field, qn("a:t")).text = paragraph.text
-    return field
-
-
-def fill_paragraphs(text_frame: Any, paragraphs: Sequence[Paragraph]) -> None:
-    """Write fitted paragraphs into a text frame, with every size and spacing explicit."""
-    for index, paragraph in enumerate(paragraphs):
-        target = text_frame.paragraphs[0] if index == 0 else text_frame.add_paragraph()
-        target.alignment = _ALIGN[paragraph.align]
-        target.line_spacing = Pt(paragraph.line_height_pt)
-        target.space_before = Pt(paragraph.space_before_pt)
-        target.space_after = Pt(0)
-        if paragraph.bullet is not None:
-            _add_bullet(target._p, paragraph)
-        elif paragraph.indent_emu:
-            target._p.get_or_add_pPr().set("marL", str(paragraph.indent_emu))
-        if paragraph.field == "slidenum":
-            field = _slide_number_field(target._p, paragraph)
-            rpr = field.find(qn("a:rPr"))
-            rpr.set("sz", str(round(paragraph.size_pt * 100)))
-            fill = etree.SubElement(rpr, qn("a:solidFill"))
-            etree.SubElement(fill, qn("a:srgbClr")).set("val", paragraph.color.upper())
-            etree.SubElement(rpr, qn("a:latin")).set("typeface", paragraph.font)
-            continue
-        run = target.add_run()
-        run.text = paragraph.text
-        _style_run(run, paragraph)
-
-
-def _frame_setup(text_frame: Any, box: TextBox) -> None:
-    text_frame.word_wrap = True
-    text_frame.auto_size = MSO_AUTO_SIZE.NONE
-    for side in ("margin_left", "margin_right", "margin_top"):
-        setattr(text_frame, side, Emu(box.inset))
-    text_frame.margin_bottom = Emu(box.bottom_inset)
-    text_frame.vertical_anchor = _ANCHOR[box.anchor]
-
-
-def _draw_text(slide: Any, box: TextBox, placeholder: Any | None) -> None:
-    if placeholder is not None:
-        shape = placeholder
-        shape.left, shape.top, shape.width, shape.height = box.x, box.y, box.w, box.h
-    else:
-        shape = slide.shapes.add_textbox(box.x, box.y, box.w, box.h)
-        shape.name = f"{box.role.replace('-', ' ').title()} {shape.shape_id}"
-    if box.fill:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(box.fill)
-    _frame_setup(shape.text_frame, box)
-    fill_paragraphs(shape.text_frame, box.paragraphs)
-
-
-def _draw_shape(slide: Any, box: ShapeBox) -> None:
-    kind = MSO_SHAPE.OVAL if box.shape == "ellipse" else MSO_SHAPE.RECTANGLE
-    shape = slide.shapes.add_shape(kind, box.x, box.y, box.w, box.h)
-    shape.name = f"{box.role.replace('-', ' ').title()} {shape.shape_id}"
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = _rgb(box.fill)
-    shape.line.fill.background()
-    shape.shadow.inherit = False
 
 
 def _draw_picture(slide: Any, box: PictureBox) -> None:
@@ -203,32 +115,34 @@ def _draw_table(slide: Any, box: TableBox) -> None:
             for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
                 setattr(cell, side, Emu(box.cell_inset))
             cell.vertical_anchor = MSO_ANCHOR.TOP
-            cell.text_frame.word_wrap = True
-            fill_paragraphs(cell.text_frame, [paragraph])
+            fill_text_body(cell._tc.get_or_add_txBody(), None, [paragraph])
 
 
-def _draw_slide(prs: Any, page: SlideLayout) -> None:
+def _draw_slide(prs: Any, appender: SlideAppender, page: SlideLayout) -> None:
     has_title = any(isinstance(box, TextBox) and box.role == "title" for box in page.boxes)
-    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY if has_title else LAYOUT_BLANK])
-    slide.background.fill.solid()
-    slide.background.fill.fore_color.rgb = _rgb(page.background)
-    title_placeholder = slide.shapes.title if has_title else None
+    slide = appender.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY if has_title else LAYOUT_BLANK])
+    c_sld = slide._element.cSld
+    c_sld.insert(0, background(page.background))
+    tree = c_sld.spTree
+    shape_id = 1
+    title_pending = has_title
     for box in page.boxes:
-        if isinstance(box, TextBox):
-            is_title = box.role == "title" and title_placeholder is not None
-            _draw_text(slide, box, title_placeholder if is_title else None)
-            if is_title:
-                title_placeholder = None
-        elif isinstance(box, ShapeBox):
-            _draw_shape(slide, box)
+        if isinstance(box, TextBox | ShapeBox):
+            shape_id += 1
+            if isinstance(box, ShapeBox):
+                tree.append(plain_shape(box, shape_id))
+            else:
+                tree.append(text_shape(box, shape_id, title=title_pending and box.role == "title"))
+                title_pending = title_pending and box.role != "title"
         elif isinstance(box, PictureBox):
             _draw_picture(slide, box)
         elif isinstance(box, ChartBox):
             _draw_chart(slide, box)
         elif isinstance(box, TableBox):
             _draw_table(slide, box)
+        shape_id = max(shape_id, len(tree) + 1)
     if page.notes:
-        slide.notes_slide.notes_text_frame.text = page.notes
+        appender.add_notes(slide, page.notes)
 
 
 def render_pptx(layout: DeckLayout) -> bytes:
@@ -244,8 +158,10 @@ def render_pptx(layout: DeckLayout) -> bytes:
     properties.created = FIXED_TIME.replace(tzinfo=None)
     properties.modified = FIXED_TIME.replace(tzinfo=None)
     properties.last_printed = FIXED_TIME.replace(tzinfo=None)
-    for page in layout.slides:
-        _draw_slide(prs, page)
+    appender = SlideAppender(prs)
+    with counted_partnames(prs.part.package):
+        for page in layout.slides:
+            _draw_slide(prs, appender, page)
     buffer = io.BytesIO()
     prs.save(buffer)
     return deterministic_package(buffer.getvalue())

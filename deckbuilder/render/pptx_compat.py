@@ -5,12 +5,20 @@
   differ. `deterministic_package` rewrites the zip with fixed timestamps; `StableCategoryChartData`
   gives each chart workbook a fixed creation time.
 
+- Linear time: python-pptx finds a free part name by walking every part of the package, so adding
+  slide n (and its notes slide) costs O(n) and a deck O(n²). `counted_partnames` hands out part
+  names from a counter kept for one export instead: one walk per kind of part, then O(1).
+
+- `SlideAppender` adds slides and notes slides without python-pptx's per-call scans of every
+  relationship of the presentation part (`relate_to` and `notes_master_part` walk them all).
+
 tests/render/test_pptx_compat.py checks every piece against the installed python-pptx, so an upgrade
 that changes these internals fails loudly.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import io
@@ -21,6 +29,9 @@ from typing import Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.parts.slide import NotesSlidePart, SlidePart
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 WORKBOOK_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -37,6 +48,69 @@ def deterministic_package(blob: bytes) -> bytes:
             member.external_attr = 0o644 << 16
             target.writestr(member, source.read(info.filename))
     return output.getvalue()
+
+
+@contextmanager
+def counted_partnames(package: Any) -> Iterator[None]:
+    """While active, the package hands out part names from a counter per name template."""
+    next_number: dict[str, int] = {}
+
+    def next_partname(template: str) -> PackURI:
+        if template not in next_number:
+            prefix = template[: (template % 42).find("42")]
+            taken = {str(part.partname) for part in package.iter_parts() if part.partname.startswith(prefix)}
+            number = len(taken) + 1
+            while template % number in taken:
+                number += 1
+            next_number[template] = number
+        number = next_number[template]
+        next_number[template] = number + 1
+        return PackURI(template % number)
+
+    package.next_partname = next_partname
+    try:
+        yield
+    finally:
+        del package.next_partname
+
+
+class SlideAppender:
+    """Appends slides and notes slides to a presentation in O(1) each."""
+
+    def __init__(self, prs: Any) -> None:
+        self._prs = prs
+        self._package = prs.part.package
+        self._sld_id_lst = prs.slides._sldIdLst
+        self._count = len(self._sld_id_lst)
+        self._next_id = max([255, *(int(s.get("id")) for s in self._sld_id_lst)]) + 1
+        self._notes_master_part: Any = None
+        self._notes_shapes: Any = None
+
+    def add_slide(self, slide_layout: Any) -> Any:
+        """A new empty slide on slide_layout, appended to the deck (no placeholders cloned)."""
+        self._count += 1
+        partname = PackURI(f"/ppt/slides/slide{self._count}.xml")
+        slide_part = SlidePart.new(partname, self._package, slide_layout.part)
+        r_id = self._prs.part.rels._add_relationship(RT.SLIDE, slide_part)
+        self._sld_id_lst._add_sldId(id=self._next_id, rId=r_id)
+        self._next_id += 1
+        return slide_part.slide
+
+    def add_notes(self, slide: Any, text: str) -> None:
+        """Give a new slide a notes slide holding text, as python-pptx's notes_slide would."""
+        if self._notes_master_part is None:
+            self._notes_master_part = self._prs.part.notes_master_part
+        master = self._notes_master_part
+        notes_part = NotesSlidePart._add_notes_slide_part(self._package, slide.part, master)
+        notes_slide = notes_part.notes_slide
+        shapes = notes_slide._element.cSld.spTree
+        if self._notes_shapes is None:
+            notes_slide.clone_master_placeholders(master.notes_master)
+            self._notes_shapes = copy.deepcopy(shapes)
+        else:  # every notes slide gets the same placeholders: copy them rather than clone again
+            shapes.getparent().replace(shapes, copy.deepcopy(self._notes_shapes))
+        slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
+        notes_slide.notes_text_frame.text = text
 
 
 class _StableWorkbookWriter(CategoryWorkbookWriter):

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import deckbuilder
-from deckbuilder.export import layout
 from deckbuilder.layout.boxes import EMU_PER_PT, DeckLayout, Paragraph, TextBox
 from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.text import WRAP_SAFETY, height_emu
+from deckbuilder.pipeline import layout
 from deckbuilder.themes.registry import load_theme
 
 ROOT = Path(__file__).resolve().parents[2]

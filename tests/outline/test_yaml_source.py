@@ -824,3 +824,34 @@ def test_any_text_gives_a_tree_or_a_deck_error(text: str) -> None:
 
     assert plain(tree.data)
     assert () in tree.value_marks
+
+
+_yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_yaml_values, st.sampled_from([None, False, True]))
+def test_libyaml_and_pure_python_paths_agree(value: Any, flow: bool | None) -> None:
+    import yaml
+
+    def outcome(text: str) -> object:
+        try:
+            return yaml_source.parse_outline(text, "deck.yaml")
+        except DeckError as error:
+            return error.problems
+
+    text = yaml.safe_dump({"root": value}, default_flow_style=flow, allow_unicode=True)
+    fast = outcome(text)
+    original = yaml_source._CParser
+    yaml_source._CParser = None  # force the pure-Python parser
+    try:
+        careful = outcome(text)
+    finally:
+        yaml_source._CParser = original
+    assert fast == careful

@@ -1,4 +1,4 @@
-"""The export API: outline (or Deck) in, finished file out, written atomically."""
+"""The pipeline behind the faces: outline (or Deck) to layout to a finished file, written atomically."""
 
 from __future__ import annotations
 

@@ -1,0 +1,160 @@
+"""Export speed and memory at 7, 601 and 6,001 slides, side by side with python-pptx used directly.
+
+Run by hand: `python bench/bench_export.py [--sizes 7 601 6001] [--batch 24]`. Every figure is a
+whole cold process (start-up included), timed with wall-clock time; peak memory is the process's
+maximum resident set. pandoc is measured too when it is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+POINTS = [
+    "France's perception of the US has shifted from protector to potential risk",
+    "The 2023 Niger coup exposed a stark divergence in Franco-US strategic interests",
+    "Paris argues European strategic autonomy is now a necessity, not just an ideal",
+    "France had 1,500 troops in the Sahel; the US had 1,000 personnel for drones",
+]
+NOTES = (
+    "Under President Emmanuel Macron, France has championed strategic autonomy, the idea that Europe "
+    "must build independent defence capabilities. This push accelerated after the chaotic 2021 US "
+    "withdrawal from Afghanistan and the AUKUS pact, which cost France a major submarine contract."
+)
+
+PPTX_DIRECT = textwrap.dedent(
+    """
+    import sys
+    from pptx import Presentation
+    from pptx.util import Emu
+    count, target = int(sys.argv[1]), sys.argv[2]
+    points = {points!r}
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    title = prs.slides.add_slide(prs.slide_layouts[0])
+    title.shapes.title.text = "France-US Conundrum"
+    for n in range(1, count):
+        slide = prs.slides.add_slide(prs.slide_layouts[1])
+        slide.shapes.title.text = f"Slide {{n}}"
+        body = slide.placeholders[1].text_frame
+        body.text = points[0]
+        for point in points[1:]:
+            body.add_paragraph().text = point
+        slide.notes_slide.notes_text_frame.text = {notes!r}
+    prs.save(target)
+    """
+).format(points=POINTS, notes=NOTES)
+
+
+def write_outline(count: int, folder: Path, name: str = "deck") -> Path:
+    """An outline of `count` slides: a title slide, then bullets slides with notes, ten a section."""
+    slides = [
+        {"kind": "bullets", "title": f"Slide {n}", "points": POINTS, "notes": NOTES} for n in range(1, count)
+    ]
+    sections = [
+        {"title": f"Part {i // 10 + 1}", "divider": False, "slides": slides[i : i + 10]}
+        for i in range(0, len(slides), 10)
+    ]
+    sections[0]["slides"].insert(0, {"kind": "title"})
+    deck = {"title": "France-US Conundrum", "footer": "Benchmark", "sections": sections}
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(deck, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def write_markdown(count: int, folder: Path) -> Path:
+    """The same deck as pandoc Markdown: a slide per level-2 heading, notes in a notes div."""
+    parts = ["% France-US Conundrum\n"]
+    for n in range(1, count):
+        bullets = "\n".join(f"- {point}" for point in POINTS)
+        parts.append(f"## Slide {n}\n\n{bullets}\n\n::: notes\n{NOTES}\n:::\n")
+    path = folder / "deck.md"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"failed: {' '.join(command)}\n{error}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def best_of(runs: int, command: list[str]) -> tuple[float, float]:
+    """The fastest of several runs (the least disturbed by the rest of the machine)."""
+    return min(timed(command) for _ in range(runs))
+
+
+def compare_sizes(sizes: list[int], folder: Path) -> None:
+    pandoc = shutil.which("pandoc")
+    print(f"{'slides':>7} | {'deckbuilder':>18} | {'python-pptx direct':>18} | {'pandoc':>18}")
+    for count in sizes:
+        runs = 3 if count < 1000 else 1
+        outline = write_outline(count, folder)
+        ours = best_of(
+            runs, [sys.executable, "-m", "deckbuilder", "export", str(outline), "-o", str(folder), "-q"]
+        )
+        script = folder / "direct.py"
+        script.write_text(PPTX_DIRECT, encoding="utf-8")
+        direct = best_of(runs, [sys.executable, str(script), str(count), str(folder / "direct.pptx")])
+        row = f"{count:>7} | {ours[0]:7.2f} s {ours[1]:6.0f} MB | {direct[0]:7.2f} s {direct[1]:6.0f} MB"
+        if pandoc:
+            markdown = write_markdown(count, folder)
+            theirs = best_of(runs, [pandoc, str(markdown), "-o", str(folder / "pandoc.pptx")])
+            row += f" | {theirs[0]:7.2f} s {theirs[1]:6.0f} MB"
+        else:
+            row += " | (not installed)"
+        print(row, flush=True)
+
+
+def compare_batch(count: int, folder: Path) -> None:
+    decks = [write_outline(25, folder, f"deck{n:02d}") for n in range(count)]
+    out = folder / "batch"
+    out.mkdir(exist_ok=True)
+    one, _ = timed([sys.executable, "-m", "deckbuilder", "export", *map(str, decks), "-o", str(out), "-q"])
+    separate = sum(
+        timed([sys.executable, "-m", "deckbuilder", "export", str(deck), "-o", str(out), "-q"])[0]
+        for deck in decks
+    )
+    print(
+        f"batch of {count} decks: one command {one:.2f} s, {count} commands {separate:.2f} s "
+        f"(ratio {one / separate:.2f})"
+    )
+
+
+def startup() -> None:
+    help_time = min(timed([sys.executable, "-m", "deckbuilder", "--help"])[0] for _ in range(5))
+    print(f"deckbuilder --help: {help_time * 1000:.0f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[7, 601, 6001])
+    parser.add_argument("--batch", type=int, default=24)
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        startup()
+        compare_sizes(args.sizes, folder)
+        if args.batch:
+            compare_batch(args.batch, folder)
+
+
+if __name__ == "__main__":
+    main()
