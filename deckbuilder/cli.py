@@ -34,8 +34,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from deckbuilder.errors import DeckError
-    from deckbuilder.pipeline import export, output_path_for
+    from deckbuilder.batch import ExportJob, ExportResult, default_workers, expand_decks, export_batch
+    from deckbuilder.pipeline import output_path_for
 
     if args.output is not None:
         output = Path(args.output)
@@ -47,18 +47,59 @@ def _cmd_export(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"{output}: cannot create the output folder: {error.strerror or error}", file=sys.stderr)
             return EXIT_BAD_INPUT
-    status = EXIT_OK
-    for deck_path in args.decks:
-        target = output_path_for(Path(deck_path), args.output, args.format)
+    decks = expand_decks(args.decks)
+    if not decks:
+        print(f"{' '.join(args.decks)}: no outlines (.yaml) found", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    jobs = [
+        ExportJob(deck, output_path_for(deck, args.output, args.format), args.theme, args.allow_outside_paths)
+        for deck in decks
+    ]
+
+    def report(result: ExportResult) -> None:
+        if result.problems:
+            print(result.problems, file=sys.stderr, flush=True)
+
+    failed, seconds = export_batch(jobs, args.jobs or default_workers(), report)
+    if not args.quiet:
+        if len(jobs) == 1:
+            if not failed:
+                print(f"wrote {jobs[0].target}")
+        else:
+            where = f" to {args.output}" if args.output else ""
+            tail = f"; {failed} failed" if failed else ""
+            print(f"exported {len(jobs) - failed} of {len(jobs)} decks{where} in {seconds:.1f} s{tail}")
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _cmd_watch(args: argparse.Namespace) -> int:
+    import time
+
+    from deckbuilder.errors import DeckError
+    from deckbuilder.pipeline import export_counting, output_path_for
+    from deckbuilder.watch import watch
+
+    deck = Path(args.deck)
+    target = output_path_for(deck, args.output)
+    if args.output is not None:
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+
+    def export_once() -> str:
+        started = time.perf_counter()
         try:
-            export(deck_path, target, theme=args.theme, allow_outside_paths=args.allow_outside_paths)
+            slides = export_counting(deck, target, allow_outside_paths=args.allow_outside_paths)
         except DeckError as error:
-            _print_problems(error)
-            status = EXIT_BAD_INPUT
-            continue
-        if not args.quiet:
-            print(f"wrote {target}")
-    return status
+            return f"{time.strftime('%H:%M:%S')} not exported:\n{error}"
+        took = time.perf_counter() - started
+        plural = "" if slides == 1 else "s"
+        return f"{time.strftime('%H:%M:%S')} wrote {target} ({slides} slide{plural}, {took:.2f} s)"
+
+    print(f"watching {deck}; press Ctrl+C to stop", flush=True)
+    try:
+        watch(deck, target, export_once, lambda line: print(line, flush=True))
+    except KeyboardInterrupt:
+        print("stopped watching", flush=True)
+    return EXIT_OK
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -96,6 +137,17 @@ def _cmd_themes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, found {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(
@@ -105,7 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     export = commands.add_parser("export", help="export decks to .pptx")
-    export.add_argument("decks", nargs="+", metavar="DECK", help="outline files (.yaml)")
+    export.add_argument(
+        "decks", nargs="+", metavar="DECK", help="outline files (.yaml), folders of them, or glob patterns"
+    )
     export.add_argument(
         "-o",
         "--output",
@@ -119,8 +173,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let outlines use images outside their folder and the assets folder beside it",
     )
+    export.add_argument(
+        "-j", "--jobs", type=_positive, metavar="N", help="decks exported at once (default: one per core)"
+    )
     export.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     export.set_defaults(run=_cmd_export)
+
+    watch = commands.add_parser("watch", help="export a deck again whenever it (or an image it uses) changes")
+    watch.add_argument("deck", metavar="DECK", help="the outline file to watch")
+    watch.add_argument(
+        "-o", "--output", metavar="DIR", help="folder for the exported file (default: beside it)"
+    )
+    watch.add_argument("--allow-outside-paths", action="store_true", help="as for export")
+    watch.set_defaults(run=_cmd_watch)
 
     validate = commands.add_parser("validate", help="check outlines and report every problem")
     validate.add_argument("decks", nargs="+", metavar="DECK", help="outline files (.yaml)")

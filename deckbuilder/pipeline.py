@@ -44,12 +44,25 @@ def export(
     Raises DeckError, with every problem located, before anything is written; the previous file
     at out_path is replaced only once the new one is complete.
     """
+    export_counting(deck, out_path, theme=theme, allow_outside_paths=allow_outside_paths)
+    return Path(out_path)
+
+
+def export_counting(
+    deck: Deck | str | os.PathLike[str],
+    out_path: str | os.PathLike[str],
+    *,
+    theme: str | None = None,
+    allow_outside_paths: bool = False,
+) -> int:
+    """Export as `export` does; returns how many slides the deck came to."""
     from deckbuilder.outline.loader import load
     from deckbuilder.render.pptx import render_pptx
 
     model = deck if isinstance(deck, Deck) else load(deck)
     target = Path(out_path)
-    blob = render_pptx(layout(model, theme=theme, allow_outside_paths=allow_outside_paths))
+    laid_out = layout(model, theme=theme, allow_outside_paths=allow_outside_paths)
+    blob = render_pptx(laid_out)
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         raise DeckError.single(str(target), "the output folder does not exist")
@@ -60,4 +73,4 @@ def export(
         write_bytes_atomic(target, blob)
     except OSError as error:
         raise DeckError.single(str(target), f"cannot write: {error.strerror or error}") from None
-    return target
+    return len(laid_out.slides)

@@ -214,6 +214,7 @@ class _OutlineLoader(Reader, Scanner, Parser, _OutlineComposer, _OutlineResolver
         _OutlineResolver.__init__(self)
 
 
+_CParser: Any
 try:
     from yaml._yaml import CParser as _CParser
 except ImportError:  # PyYAML built without libyaml
@@ -229,7 +230,7 @@ def _fast_compose(text: str) -> tuple[bool, Node | None]:
     if _CParser is None or "\t" in text:  # libyaml allows tabs PyYAML refuses: let PyYAML judge
         return False, None
 
-    class FastLoader(_CParser, _OutlineComposer, _OutlineResolver):  # type: ignore[misc,valid-type]
+    class FastLoader(_CParser, _OutlineComposer, _OutlineResolver):  # type: ignore[misc]
         """libyaml's events under the same composer and resolver."""
 
         def __init__(self, stream: str) -> None:
@@ -237,8 +238,8 @@ def _fast_compose(text: str) -> tuple[bool, Node | None]:
             _OutlineComposer.__init__(self)
             _OutlineResolver.__init__(self)
 
-        def compose_scalar_node(self, anchor: Any) -> Node:
-            node: Node = super().compose_scalar_node(anchor)
+        def compose_scalar_node(self, anchor: Any) -> ScalarNode:
+            node: ScalarNode = super().compose_scalar_node(anchor)
             if node.style == "":  # libyaml's plain style; PyYAML's is None
                 node.style = None
             return node

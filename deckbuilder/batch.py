@@ -1,0 +1,139 @@
+"""Exporting many decks: expand folders and globs, fan out across processes, report progress."""
+
+from __future__ import annotations
+
+import glob
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+OUTLINE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """One deck to export and where its file goes."""
+
+    deck: Path
+    target: Path
+    theme: str | None = None
+    allow_outside_paths: bool = False
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """How one job went: the problems it met, if any, as the lines to print."""
+
+    job: ExportJob
+    problems: str | None = None
+    slides: int = 0
+
+
+def expand_decks(arguments: Sequence[str]) -> list[Path]:
+    """Deck paths from the command line: files as given, folders' outlines, and unexpanded globs."""
+    decks: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            decks.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in OUTLINE_SUFFIXES))
+        elif glob.has_magic(argument) and not path.exists():
+            # glob.glob, not Path.glob: the pattern may be absolute
+            matches = sorted(Path(match) for match in glob.glob(argument, recursive=True))  # noqa: PTH207
+            decks.extend(matches or [path])  # no match: the path is reported as missing
+        else:
+            decks.append(path)
+    return decks
+
+
+def run_job(job: ExportJob) -> ExportResult:
+    """Export one deck; bad input becomes the result's problems, never an exception."""
+    from deckbuilder.errors import DeckError
+    from deckbuilder.pipeline import export_counting
+
+    try:
+        slides = export_counting(
+            job.deck, job.target, theme=job.theme, allow_outside_paths=job.allow_outside_paths
+        )
+    except DeckError as error:
+        return ExportResult(job, str(error))
+    except Exception as error:  # one deck's failure must not stop the batch
+        return ExportResult(job, f"{job.deck}: internal error: {type(error).__name__}: {error}")
+    return ExportResult(job, None, slides)
+
+
+def _executor(jobs: int) -> Executor:
+    # fork starts workers with the parent's modules already imported; elsewhere spawn is the only choice
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+
+
+def run_jobs(jobs: Sequence[ExportJob], workers: int) -> Iterator[ExportResult]:
+    """Results in the order jobs finish; in this process when one worker is enough."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(run_job, jobs)
+        return
+    with _executor(min(workers, len(jobs))) as pool:
+        futures = [pool.submit(run_job, job) for job in jobs]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal; silent when the stream is not one."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.enabled = total > 1 and stream.isatty()
+
+    def advance(self, label: str) -> None:
+        """Count one more finished item and redraw."""
+        self.done += 1
+        if self.enabled:
+            filled = self.WIDTH * self.done // self.total
+            bar = "█" * filled + "·" * (self.WIDTH - filled)
+            self.stream.write(f"\r{bar} {self.done}/{self.total} {label[:40]:<40}")
+            self.stream.flush()
+
+    def clear(self) -> None:
+        """Remove the bar so the next line starts clean."""
+        if self.enabled:
+            self.stream.write("\r" + " " * (self.WIDTH + 50) + "\r")
+            self.stream.flush()
+
+
+def export_batch(
+    jobs: Sequence[ExportJob],
+    workers: int,
+    report: Callable[[ExportResult], None],
+    stream: TextIO = sys.stderr,
+) -> tuple[int, float]:
+    """Run every job with a progress bar; returns how many failed and the seconds it took."""
+    started = time.perf_counter()
+    bar = ProgressBar(len(jobs), stream)
+    failed = 0
+    for result in run_jobs(jobs, workers):
+        if result.problems:
+            failed += 1
+            bar.clear()
+        report(result)
+        bar.advance(result.job.deck.name)
+    bar.clear()
+    return failed, time.perf_counter() - started
+
+
+def default_workers() -> int:
+    """As many workers as this process may use cores."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
