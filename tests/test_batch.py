@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pptx import Presentation
 
 from deckbuilder.batch import ExportJob, ProgressBar, expand_decks, run_jobs
+
+if TYPE_CHECKING:
+    from conftest import RunCli
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTER = (
@@ -28,20 +30,9 @@ def make_decks(folder: Path, count: int) -> list[Path]:
     return decks
 
 
-def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "deckbuilder", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
-
-
-def test_a_folder_exports_every_outline_in_it_with_one_summary_line(tmp_path: Path) -> None:
+def test_a_folder_exports_every_outline_in_it_with_one_summary_line(tmp_path: Path, cli: RunCli) -> None:
     make_decks(tmp_path / "in", 6)
-    result = run_cli("export", tmp_path / "in", "-o", tmp_path / "out", "--jobs", "2")
+    result = cli("export", tmp_path / "in", "-o", tmp_path / "out", "--jobs", "2")
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 1
     assert result.stdout.startswith(f"exported 6 of 6 decks to {tmp_path / 'out'} in ")
@@ -51,10 +42,10 @@ def test_a_folder_exports_every_outline_in_it_with_one_summary_line(tmp_path: Pa
         assert prs.slides[1].shapes.title.text == f"Slide of deck {n}"
 
 
-def test_a_bad_deck_in_a_batch_does_not_stop_the_others(tmp_path: Path) -> None:
+def test_a_bad_deck_in_a_batch_does_not_stop_the_others(tmp_path: Path, cli: RunCli) -> None:
     decks = make_decks(tmp_path, 4)
     decks[1].write_text("title: [broken\n", encoding="utf-8")
-    result = run_cli("export", *decks, "-o", tmp_path / "out")
+    result = cli("export", *decks, "-o", tmp_path / "out")
     assert result.returncode == 1
     assert result.stderr.startswith(f"{decks[1]}:")
     assert "Traceback" not in result.stderr
@@ -102,13 +93,13 @@ def test_progress_bar_draws_on_a_terminal_and_clears_itself() -> None:
     assert quiet.getvalue() == ""
 
 
-def test_jobs_must_be_a_positive_number() -> None:
-    result = run_cli("export", "x.yaml", "--jobs", "0")
+def test_jobs_must_be_a_positive_number(cli: RunCli) -> None:
+    result = cli("export", "x.yaml", "--jobs", "0")
     assert result.returncode == 2
     assert "must be at least 1" in result.stderr
 
 
-def test_an_empty_folder_is_a_clear_error(tmp_path: Path) -> None:
-    result = run_cli("export", tmp_path)
+def test_an_empty_folder_is_a_clear_error(tmp_path: Path, cli: RunCli) -> None:
+    result = cli("export", tmp_path)
     assert result.returncode == 1
     assert "no outlines (.yaml) found" in result.stderr

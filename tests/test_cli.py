@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pptx import Presentation
 
 from deckbuilder.paths import SCHEMA_FILE
 
+if TYPE_CHECKING:
+    from conftest import RunCli
+
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad"
 GOOD = ROOT / "tests" / "data" / "good"
 FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
-
-
-def run_cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run `python -m deckbuilder ARGS` and capture what a terminal would show."""
-    return subprocess.run(
-        [sys.executable, "-m", "deckbuilder", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
 
 
 # Each bad input, where its first problem is, and words its message must contain.
@@ -49,9 +39,9 @@ BAD_INPUTS = [
 
 @pytest.mark.parametrize(("name", "position", "words"), BAD_INPUTS, ids=[row[0] for row in BAD_INPUTS])
 def test_validate_reports_bad_input_located_without_traceback(
-    name: str, position: str | None, words: str
+    name: str, position: str | None, words: str, cli: RunCli
 ) -> None:
-    result = run_cli("validate", BAD / name)
+    result = cli("validate", BAD / name)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     first = result.stderr.splitlines()[0]
@@ -61,8 +51,8 @@ def test_validate_reports_bad_input_located_without_traceback(
     assert result.stdout == ""
 
 
-def test_validate_reports_every_schema_problem_at_once() -> None:
-    result = run_cli("validate", BAD / "schema_errors.yaml")
+def test_validate_reports_every_schema_problem_at_once(cli: RunCli) -> None:
+    result = cli("validate", BAD / "schema_errors.yaml")
     path = BAD / "schema_errors.yaml"
     assert result.stderr.splitlines() == [
         f"{path}:5:15: unknown slide kind 'bulets' (did you mean 'bullets'?); kinds are: title, section, "
@@ -74,15 +64,15 @@ def test_validate_reports_every_schema_problem_at_once() -> None:
     ]
 
 
-def test_python_tag_runs_nothing(tmp_path: Path) -> None:
+def test_python_tag_runs_nothing(tmp_path: Path, cli: RunCli) -> None:
     marker = Path("/tmp/deckbuilder-pwned")
     marker.unlink(missing_ok=True)
-    run_cli("validate", BAD / "python_tag.yaml")
+    cli("validate", BAD / "python_tag.yaml")
     assert not marker.exists()
 
 
-def test_validate_missing_file_and_folder() -> None:
-    result = run_cli("validate", ROOT / "no-such-deck.yaml", ROOT / "tests")
+def test_validate_missing_file_and_folder(cli: RunCli) -> None:
+    result = cli("validate", ROOT / "no-such-deck.yaml", ROOT / "tests")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{ROOT / 'no-such-deck.yaml'}: no such file",
@@ -90,97 +80,97 @@ def test_validate_missing_file_and_folder() -> None:
     ]
 
 
-def test_validate_good_decks_prints_nothing() -> None:
-    result = run_cli("validate", FLAGSHIP, GOOD / "yaml11_text.yaml")
+def test_validate_good_decks_prints_nothing(cli: RunCli) -> None:
+    result = cli("validate", FLAGSHIP, GOOD / "yaml11_text.yaml")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_validate_goes_on_past_a_bad_deck() -> None:
-    result = run_cli("validate", BAD / "empty.yaml", FLAGSHIP, BAD / "duplicate_key.yaml")
+def test_validate_goes_on_past_a_bad_deck(cli: RunCli) -> None:
+    result = cli("validate", BAD / "empty.yaml", FLAGSHIP, BAD / "duplicate_key.yaml")
     assert result.returncode == 1
     assert len(result.stderr.splitlines()) == 2
 
 
 @pytest.mark.parametrize("args", [[], ["validate"], ["frobnicate"], ["export", "--format", "doc", "x.yaml"]])
-def test_usage_errors_exit_2(args: list[str]) -> None:
-    result = run_cli(*args)
+def test_usage_errors_exit_2(args: list[str], cli: RunCli) -> None:
+    result = cli(*args)
     assert result.returncode == 2
     assert "usage:" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_help_lists_the_commands() -> None:
-    result = run_cli("--help")
+def test_help_lists_the_commands(cli: RunCli) -> None:
+    result = cli("--help")
     assert result.returncode == 0
     for command in ("export", "validate", "new", "schema", "themes"):
         assert command in result.stdout
 
 
-def test_schema_prints_the_shipped_schema() -> None:
-    result = run_cli("schema")
+def test_schema_prints_the_shipped_schema(cli: RunCli) -> None:
+    result = cli("schema")
     assert result.returncode == 0
     assert json.loads(result.stdout) == json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
-def test_new_writes_a_starter_deck_that_validates_and_exports(tmp_path: Path) -> None:
+def test_new_writes_a_starter_deck_that_validates_and_exports(tmp_path: Path, cli: RunCli) -> None:
     target = tmp_path / "starter.yaml"
-    created = run_cli("new", target)
+    created = cli("new", target)
     assert created.returncode == 0, created.stderr
     assert target.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
-    assert run_cli("validate", target).returncode == 0
-    exported = run_cli("export", target)
+    assert cli("validate", target).returncode == 0
+    exported = cli("export", target)
     assert exported.returncode == 0, exported.stderr
     assert len(Presentation(str(tmp_path / "starter.pptx")).slides) >= 4
 
 
-def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+def test_new_refuses_to_overwrite(tmp_path: Path, cli: RunCli) -> None:
     target = tmp_path / "mine.yaml"
     target.write_text("keep me", encoding="utf-8")
-    result = run_cli("new", target)
+    result = cli("new", target)
     assert result.returncode == 1
     assert "already exists" in result.stderr
     assert target.read_text(encoding="utf-8") == "keep me"
 
 
-def test_themes_lists_the_built_in_themes() -> None:
-    result = run_cli("themes")
+def test_themes_lists_the_built_in_themes(cli: RunCli) -> None:
+    result = cli("themes")
     assert result.returncode == 0
     names = [line.split()[0] for line in result.stdout.splitlines()]
     assert names == ["briefing", "midnight"]
 
 
-def test_export_writes_beside_the_deck_or_into_the_output_folder(tmp_path: Path) -> None:
-    result = run_cli("export", FLAGSHIP, "-o", tmp_path)
+def test_export_writes_beside_the_deck_or_into_the_output_folder(tmp_path: Path, cli: RunCli) -> None:
+    result = cli("export", FLAGSHIP, "-o", tmp_path)
     assert result.returncode == 0, result.stderr
     target = tmp_path / "france-us-conundrum.pptx"
     assert result.stdout.strip() == f"wrote {target}"
     assert len(Presentation(str(target)).slides) > 12
 
 
-def test_export_goes_on_past_a_bad_deck_and_exits_1(tmp_path: Path) -> None:
-    result = run_cli("export", BAD / "duplicate_key.yaml", FLAGSHIP, "-o", tmp_path)
+def test_export_goes_on_past_a_bad_deck_and_exits_1(tmp_path: Path, cli: RunCli) -> None:
+    result = cli("export", BAD / "duplicate_key.yaml", FLAGSHIP, "-o", tmp_path)
     assert result.returncode == 1
     assert "duplicate key" in result.stderr
     assert (tmp_path / "france-us-conundrum.pptx").exists()
     assert not (tmp_path / "duplicate_key.pptx").exists()
 
 
-def test_export_creates_a_missing_output_folder(tmp_path: Path) -> None:
-    result = run_cli("export", FLAGSHIP, "-o", tmp_path / "new" / "folder")
+def test_export_creates_a_missing_output_folder(tmp_path: Path, cli: RunCli) -> None:
+    result = cli("export", FLAGSHIP, "-o", tmp_path / "new" / "folder")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "new" / "folder" / "france-us-conundrum.pptx").is_file()
 
 
-def test_export_to_an_output_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
+def test_export_to_an_output_that_is_a_file_is_a_clear_error(tmp_path: Path, cli: RunCli) -> None:
     occupied = tmp_path / "occupied"
     occupied.write_text("keep", encoding="utf-8")
-    result = run_cli("export", FLAGSHIP, "-o", occupied)
+    result = cli("export", FLAGSHIP, "-o", occupied)
     assert result.returncode == 1
     assert result.stderr == f"{occupied}: -o names a file; it must be a folder for the exported decks\n"
     assert occupied.read_text(encoding="utf-8") == "keep"
 
 
-def test_images_outside_the_deck_need_allow_outside_paths(tmp_path: Path) -> None:
+def test_images_outside_the_deck_need_allow_outside_paths(tmp_path: Path, cli: RunCli) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "map.png").write_bytes((ROOT / "assets" / "images" / "sahel.png").read_bytes())
@@ -191,8 +181,8 @@ def test_images_outside_the_deck_need_allow_outside_paths(tmp_path: Path) -> Non
         "      - {kind: image, title: Map, image: ../elsewhere/map.png, alt: a map}\n",
         encoding="utf-8",
     )
-    refused = run_cli("export", deck)
+    refused = cli("export", deck)
     assert refused.returncode == 1
     assert refused.stderr.startswith(f"{deck}:5:") and "--allow-outside-paths" in refused.stderr
-    allowed = run_cli("export", deck, "--allow-outside-paths")
+    allowed = cli("export", deck, "--allow-outside-paths")
     assert allowed.returncode == 0, allowed.stderr
