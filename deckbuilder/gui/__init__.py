@@ -1,0 +1,1 @@
+"""The Deckbuilder desktop app: edit an outline with a live preview of every slide."""

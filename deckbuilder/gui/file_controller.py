@@ -1,0 +1,255 @@
+"""File handling for the window: new, open, recent, save, save as, unsaved-changes prompts and reloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QWidget
+
+from deckbuilder.errors import DeckError
+
+if TYPE_CHECKING:
+    from deckbuilder.gui.document import Document
+    from deckbuilder.gui.recovery import Recovery
+    from deckbuilder.gui.settings import AppSettings
+
+DECK_FILTER = "Deck outlines (*.yaml *.yml);;All files (*)"
+RELOAD_DELAY_MS = 200
+Button = QMessageBox.StandardButton
+
+
+class FileController(QObject):
+    """Owns the File actions and keeps the document, its file, recovery and recent files in step."""
+
+    status_message = Signal(str)
+
+    def __init__(
+        self, window: QWidget, document: Document, settings: AppSettings, recovery: Recovery
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._document = document
+        self._settings = settings
+        self._recovery = recovery
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.check_disk)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(lambda _path: self._reload_timer.start())
+        self._asking = False
+        style = window.style()
+        pix = QStyle.StandardPixmap
+        self.new_action = self._action(
+            "&New", QKeySequence.StandardKey.New, self.new_deck, style.standardIcon(pix.SP_FileIcon)
+        )
+        self.open_action = self._action(
+            "&Open…",
+            QKeySequence.StandardKey.Open,
+            self.open_dialog,
+            style.standardIcon(pix.SP_DialogOpenButton),
+        )
+        self.save_action = self._action(
+            "&Save", QKeySequence.StandardKey.Save, self.save, style.standardIcon(pix.SP_DialogSaveButton)
+        )
+        self.save_as_action = self._action("Save &As…", "Ctrl+Shift+S", self.save_as)
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for action, tip in (
+            (self.new_action, "Start a new deck from the starter outline"),
+            (self.open_action, "Open a deck outline (.yaml)"),
+            (self.save_action, "Save the outline"),
+        ):
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+
+    def _action(
+        self, text: str, shortcut: QKeySequence.StandardKey | str, slot: object, icon: object = None
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(icon)  # type: ignore[arg-type]
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return action
+
+    # -- opening ---------------------------------------------------------------------------------------
+
+    def new_deck(self) -> bool:
+        """Replace the open deck with the starter outline, untitled."""
+        from deckbuilder.outline.starter import starter_text
+
+        if not self.maybe_save():
+            return False
+        self._set_file(None)
+        self._document.open_text(starter_text(Path.cwd() / "untitled.yaml"), None)
+        self.offer_recovery()
+        return True
+
+    def start_untitled(self) -> None:
+        """The deck shown at start-up without a file: the starter, or recovered unsaved work."""
+        from deckbuilder.outline.starter import starter_text
+
+        self._document.open_text(starter_text(Path.cwd() / "untitled.yaml"), None)
+        self.offer_recovery()
+
+    def open_dialog(self) -> bool:
+        """Ask for a deck file and open it."""
+        if not self.maybe_save():
+            return False
+        start = str(self._document.path.parent) if self._document.path else str(Path.cwd())
+        chosen, _ = QFileDialog.getOpenFileName(self._window, "Open deck", start, DECK_FILTER)
+        return bool(chosen) and self.open_path(Path(chosen), ask=False)
+
+    def open_path(self, path: Path, *, ask: bool = True) -> bool:
+        """Open a deck file (asking about unsaved changes first unless told not to)."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            self._document.open_file(path)
+        except DeckError as error:
+            QMessageBox.warning(self._window, "Cannot open deck", str(error))
+            return False
+        self._set_file(path)
+        self._settings.add_recent(path)
+        self.offer_recovery()
+        self.status_message.emit(f"Opened {path.name}")
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not recent:
+            self.recent_menu.addAction("No recent decks").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list", self._settings.clear_recent)
+
+    def offer_recovery(self) -> bool:
+        """If unsaved work for this deck was left behind by a crash, offer to bring it back."""
+        document = self._document
+        text = self._recovery.pending_text(document.path, document.text)
+        if text is None:
+            self._recovery.discard(document.path)
+            return False
+        name = document.path.name if document.path else "an untitled deck"
+        answer = QMessageBox.question(
+            self._window,
+            "Recover unsaved changes?",
+            f"Deckbuilder found unsaved changes to {name} "
+            "from a session that did not close properly.\n\nRecover them?",
+            Button.Yes | Button.No,
+            Button.Yes,
+        )
+        if answer != Button.Yes:
+            self._recovery.discard(document.path)
+            return False
+        document.replace_text(text, "Recover unsaved changes")
+        self.status_message.emit("Recovered unsaved changes")
+        return True
+
+    # -- saving ---------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save to the deck's file (asking for one if untitled)."""
+        if self._document.path is None:
+            return self.save_as()
+        return self._write(self._document.path)
+
+    def save_as(self) -> bool:
+        """Ask where to save, then save there."""
+        document = self._document
+        start = str(document.path) if document.path else str(Path.cwd() / "untitled.yaml")
+        chosen, _ = QFileDialog.getSaveFileName(self._window, "Save deck as", start, DECK_FILTER)
+        if not chosen:
+            return False
+        target = Path(chosen)
+        if target.suffix.lower() not in (".yaml", ".yml"):
+            target = target.with_suffix(".yaml")
+        return self._write(target)
+
+    def _write(self, target: Path) -> bool:
+        old_path = self._document.path
+        try:
+            self._document.save(target)
+        except OSError as error:
+            QMessageBox.critical(self._window, "Cannot save", f"{target}: {error.strerror or error}")
+            return False
+        self._recovery.discard(old_path)
+        self._recovery.discard(target)
+        self._set_file(target)
+        self._settings.add_recent(target)
+        self.status_message.emit(f"Saved {target.name}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """With unsaved changes, ask Save / Discard / Cancel; True when it is fine to go on."""
+        if self._document.undo_stack.isClean():
+            return True
+        answer = QMessageBox.question(
+            self._window,
+            "Unsaved changes",
+            f"Save the changes to “{self._document.display_name}” before closing it?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+        if answer == Button.Save:
+            return self.save()
+        if answer == Button.Discard:
+            self._recovery.discard(self._document.path)
+            return True
+        return False
+
+    # -- watching the file ---------------------------------------------------------------------------
+
+    def _set_file(self, path: Path | None) -> None:
+        files = self._watcher.files()
+        if files:
+            self._watcher.removePaths(files)
+        if path is not None and path.exists():
+            self._watcher.addPath(str(path))
+
+    def check_disk(self) -> None:
+        """The file changed on disk: if not by our own save, offer to reload it."""
+        path = self._document.path
+        if path is None or self._asking:
+            return
+        if str(path) not in self._watcher.files() and path.exists():
+            self._watcher.addPath(str(path))  # an atomic replace ends the watch; renew it
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return
+        if text == self._document.saved_text:
+            return
+        self._asking = True
+        try:
+            extra = (
+                " Your unsaved changes here will be replaced."
+                if not self._document.undo_stack.isClean()
+                else ""
+            )
+            answer = QMessageBox.question(
+                self._window,
+                "File changed on disk",
+                f"{path.name} was changed by another program.{extra}\n\nReload it?",
+                Button.Yes | Button.No,
+                Button.Yes,
+            )
+        finally:
+            self._asking = False
+        if answer == Button.Yes:
+            self._document.replace_text(text, "Reload from disk")
+            self._document.saved_text = text
+            self._document.undo_stack.setClean()
+            self.status_message.emit(f"Reloaded {path.name}")
+        else:
+            self._document.saved_text = text

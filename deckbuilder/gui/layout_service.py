@@ -1,0 +1,164 @@
+"""Lay the deck out off the GUI thread, a moment after the last change, and hand the result to the views."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from deckbuilder.errors import DeckError, Problem
+
+if TYPE_CHECKING:
+    from deckbuilder.gui.document import Document
+    from deckbuilder.layout.boxes import DeckLayout
+    from deckbuilder.outline.model import Deck
+
+LAYOUT_DELAY_MS = 150
+LOG = logging.getLogger(__name__)
+
+
+def _placeholder_image(folder: Path) -> Path:
+    """A grey picture that stands in for a missing image, so the rest of the deck still previews."""
+    from PIL import Image
+
+    path = folder / "missing-image.png"
+    if not path.exists():
+        Image.new("RGB", (800, 450), (214, 219, 226)).save(path)
+    return path
+
+
+def _with_placeholders(deck: Deck, scratch: Path) -> Deck:
+    """A copy of the deck whose unusable images are replaced by a placeholder picture."""
+    from deckbuilder.layout.images import image_problem, resolve_image
+    from deckbuilder.outline.model import ImageSlide
+    from deckbuilder.paths import ASSETS_DIR
+
+    result = deck.model_copy(deep=True).with_path(deck.path)
+    allowed = (result.base_dir, ASSETS_DIR)
+    for section in result.sections:
+        for slide in section.slides:
+            if isinstance(slide, ImageSlide) and image_problem(
+                resolve_image(result, slide.image), allowed=allowed
+            ):
+                slide.image = str(_placeholder_image(scratch))
+    return result
+
+
+def build_layout(deck: Deck, scratch: Path) -> tuple[DeckLayout | None, tuple[Problem, ...]]:
+    """The deck's layout and its problems; a bad image is replaced by a placeholder, a bad theme stops it."""
+    from deckbuilder.layout.engine import layout_deck
+    from deckbuilder.layout.images import check_images
+    from deckbuilder.themes.registry import load_theme
+
+    problems = tuple(check_images(deck))
+    try:
+        theme = load_theme(deck.theme, deck.base_dir)
+    except DeckError as error:
+        return None, problems + error.problems
+    if problems:
+        deck = _with_placeholders(deck, scratch)
+    try:
+        return layout_deck(deck, theme), problems
+    except Exception as error:  # a layout bug must not take the app down; report it instead
+        LOG.exception("layout failed")
+        return None, (*problems, Problem(str(deck.path or "deck"), f"layout failed: {error}"))
+
+
+class _Signals(QObject):
+    """Carries a finished job's result back to the GUI thread."""
+
+    finished = Signal(int, object, object)
+
+
+class _LayoutJob(QRunnable):
+    """One layout run on a pool thread."""
+
+    def __init__(self, generation: int, deck: Deck, scratch: Path, signals: _Signals) -> None:
+        super().__init__()
+        self._generation = generation
+        self._deck = deck
+        self._scratch = scratch
+        self._signals = signals
+
+    def run(self) -> None:
+        """Lay out and report, whatever happens."""
+        layout, problems = build_layout(self._deck, self._scratch)
+        self._signals.finished.emit(self._generation, layout, problems)
+
+
+class LayoutService(QObject):
+    """Re-lays out the document's Deck ~150 ms after it last changed; the newest result wins."""
+
+    layout_ready = Signal(object)
+    problems_changed = Signal(object)
+
+    def __init__(
+        self, document: Document, parent: QObject | None = None, delay_ms: int = LAYOUT_DELAY_MS
+    ) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._scratch = tempfile.TemporaryDirectory(prefix="deckbuilder-preview-")
+        self._signals = _Signals(self)
+        self._signals.finished.connect(self._on_finished)
+        self._generation = 0
+        self._running = False
+        self._pending = False
+        self.layout: DeckLayout | None = None
+        self.problems: tuple[Problem, ...] = ()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._start)
+        document.deck_changed.connect(self._timer.start)
+
+    def reset(self) -> None:
+        """Forget the last layout and problems (another deck was opened); results in flight are dropped."""
+        self._timer.stop()
+        self._generation += 1
+        self._pending = False
+        self.layout = None
+        self.problems = ()
+        self.problems_changed.emit(())
+
+    def request_now(self) -> None:
+        """Lay out without waiting for the pause (on opening a deck)."""
+        self._timer.stop()
+        self._start()
+
+    def _start(self) -> None:
+        deck = self._document.deck
+        if deck is None:
+            return
+        if self._running:
+            self._pending = True
+            return
+        self._generation += 1
+        self._running = True
+        self._pool.start(_LayoutJob(self._generation, deck, Path(self._scratch.name), self._signals))
+
+    def _on_finished(self, generation: int, layout: DeckLayout | None, problems: tuple[Problem, ...]) -> None:
+        self._running = False
+        if self._pending:
+            self._pending = False
+            self._start()
+            return
+        if generation != self._generation:
+            return
+        if problems != self.problems:
+            self.problems = problems
+            self.problems_changed.emit(problems)
+        if layout is not None:
+            self.layout = layout
+            self.layout_ready.emit(layout)
+
+    def shutdown(self) -> None:
+        """Stop scheduling and wait for a running job (before the window goes)."""
+        self._timer.stop()
+        self._pending = False
+        self._pool.waitForDone(5000)
+        self._scratch.cleanup()

@@ -1,0 +1,1 @@
+"""The window's widgets, each owning one part of it."""

@@ -1,0 +1,474 @@
+"""Draw laid-out slides with QPainter: the app's preview, PNG images and PDF pages."""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QImageWriter,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from deckbuilder.atomic import TEMP_PREFIX, TEMP_SUFFIX
+from deckbuilder.layout.boxes import (
+    EMU_PER_INCH,
+    EMU_PER_PT,
+    ChartBox,
+    DeckLayout,
+    Paragraph,
+    PictureBox,
+    ShapeBox,
+    SlideLayout,
+    TableBox,
+    TextBox,
+)
+from deckbuilder.layout.measure import font_file
+
+PNG_WIDTH_PX = 1920
+PDF_DPI = 600
+GRID_COLOR = "D0D5DD"
+
+
+class _Scale:
+    """Maps slide EMU to target coordinates, and points to font sizes on the painter's device."""
+
+    def __init__(self, painter: QPainter, deck: DeckLayout, target: QRectF) -> None:
+        self.k = min(target.width() / deck.width, target.height() / deck.height)
+        self.x0 = target.x() + (target.width() - deck.width * self.k) / 2
+        self.y0 = target.y() + (target.height() - deck.height * self.k) / 2
+        device = painter.device()
+        self.dpi = float(device.logicalDpiY()) if device is not None else 96.0
+
+    def rect(self, x: float, y: float, w: float, h: float) -> QRectF:
+        """An EMU rectangle on the target."""
+        return QRectF(self.x0 + x * self.k, self.y0 + y * self.k, w * self.k, h * self.k)
+
+    def length(self, emu: float) -> float:
+        """An EMU length on the target."""
+        return emu * self.k
+
+    def pt(self, points: float) -> float:
+        """A length in points on the target."""
+        return points * EMU_PER_PT * self.k
+
+    def font(self, family: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> QFont:
+        """The bundled stand-in for an Office font, sized so size_pt matches the slide's scale."""
+        font = QFont(_family_for(family, bold, italic))
+        font.setBold(bold)
+        font.setItalic(italic)
+        font.setPointSizeF(max(0.01, self.pt(size_pt) * 72.0 / self.dpi))
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        font.setKerning(False)
+        return font
+
+
+def _color(hex_color: str) -> QColor:
+    return QColor(f"#{hex_color}")
+
+
+@functools.cache
+def _register_font(path: Path) -> str:
+    """Register a bundled font file with Qt once; returns its family name."""
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else "Sans Serif"
+
+
+def _family_for(family: str, bold: bool, italic: bool) -> str:
+    """The registered family that stands in for an Office family, as layout measured it."""
+    name = _register_font(font_file(family, bold=bold, italic=italic))
+    _register_font(font_file(family))
+    return name
+
+
+def register_fonts() -> None:
+    """Register every bundled font (both families, all styles), so text draws with layout's metrics."""
+    for family in ("Calibri", "Arial"):
+        for bold in (False, True):
+            for italic in (False, True):
+                _family_for(family, bold, italic)
+
+
+@functools.lru_cache(maxsize=64)
+def _image(path: str, mtime: float) -> QImage:
+    """A picture file, read once per modification."""
+    return QImage(path)
+
+
+def paint_slide(painter: QPainter, slide: SlideLayout, deck: DeckLayout, target: QRectF) -> None:
+    """Draw one laid-out slide into target (aspect ratio kept, centred), exactly as layout placed it."""
+    scale = _Scale(painter, deck, target)
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        slide_rect = scale.rect(0, 0, deck.width, deck.height)
+        painter.setClipRect(slide_rect)
+        painter.fillRect(slide_rect, _color(slide.background))
+        for box in slide.boxes:
+            if isinstance(box, TextBox):
+                _draw_text_box(painter, scale, box)
+            elif isinstance(box, ShapeBox):
+                _draw_shape(painter, scale, box)
+            elif isinstance(box, PictureBox):
+                _draw_picture(painter, scale, box)
+            elif isinstance(box, TableBox):
+                _draw_table(painter, scale, box, slide.background)
+            elif isinstance(box, ChartBox):
+                _draw_chart(painter, scale, box)
+    finally:
+        painter.restore()
+
+
+def _draw_shape(painter: QPainter, scale: _Scale, box: ShapeBox) -> None:
+    rect = scale.rect(box.x, box.y, box.w, box.h)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_color(box.fill))
+    if box.shape == "ellipse":
+        painter.drawEllipse(rect)
+    else:
+        painter.drawRect(rect)
+
+
+def _draw_picture(painter: QPainter, scale: _Scale, box: PictureBox) -> None:
+    rect = scale.rect(box.x, box.y, box.w, box.h)
+    path = Path(box.path)
+    image = _image(str(path), path.stat().st_mtime) if path.is_file() else QImage()
+    if image.isNull():
+        painter.fillRect(rect, QColor("#DDDDDD"))
+        painter.setPen(QColor("#666666"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "missing image")
+        return
+    painter.drawImage(rect, image)
+
+
+def _draw_text_box(painter: QPainter, scale: _Scale, box: TextBox) -> None:
+    if box.fill:
+        painter.fillRect(scale.rect(box.x, box.y, box.w, box.h), _color(box.fill))
+    inner = scale.rect(box.x + box.inset, box.y + box.inset, box.w - 2 * box.inset, box.h - 2 * box.inset)
+    _draw_paragraphs(painter, scale, box.paragraphs, inner, box.anchor)
+
+
+def _draw_paragraphs(
+    painter: QPainter, scale: _Scale, paragraphs: Sequence[Paragraph], inner: QRectF, anchor: str
+) -> None:
+    """Paragraphs line by line from their fitted lines, at their size and exact line height."""
+    total = scale.pt(
+        sum(p.height_pt for p in paragraphs) - (paragraphs[0].space_before_pt if paragraphs else 0)
+    )
+    top = inner.top()
+    if anchor == "middle":
+        top += (inner.height() - total) / 2
+    elif anchor == "bottom":
+        top += inner.height() - total
+    y = top
+    for number, paragraph in enumerate(paragraphs):
+        if number:
+            y += scale.pt(paragraph.space_before_pt)
+        font = scale.font(paragraph.font, paragraph.size_pt, bold=paragraph.bold, italic=paragraph.italic)
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        painter.setPen(_color(paragraph.color))
+        line_h = scale.pt(paragraph.line_height_pt)
+        text_left = inner.left() + scale.length(paragraph.indent_emu)
+        text_width = inner.right() - text_left
+        baseline_offset = (line_h - (metrics.ascent() + metrics.descent())) / 2 + metrics.ascent()
+        for index, line in enumerate(paragraph.lines):
+            baseline = y + baseline_offset
+            if index == 0 and paragraph.bullet:
+                bullet_x = text_left - scale.length(paragraph.hanging_emu)
+                painter.drawText(QPointF(bullet_x, baseline), paragraph.bullet)
+            width = metrics.horizontalAdvance(line)
+            x = text_left
+            if paragraph.align == "center":
+                x += (text_width - width) / 2
+            elif paragraph.align == "right":
+                x += text_width - width
+            painter.drawText(QPointF(x, baseline), line)
+            y += line_h
+
+
+def _draw_table(painter: QPainter, scale: _Scale, box: TableBox, rule: str) -> None:
+    """Cells with their fills and fitted text, divided by thin lines in the slide's background colour."""
+    y = float(box.y)
+    for r, (row, height) in enumerate(zip(box.cells, box.row_heights, strict=True)):
+        fill = box.header_fill if r == 0 else box.body_fills[(r - 1) % 2]
+        x = float(box.x)
+        for paragraph, width in zip(row, box.col_widths, strict=True):
+            cell = scale.rect(x, y, width, height)
+            painter.fillRect(cell, _color(fill))
+            inset = box.cell_inset
+            inner = scale.rect(x + inset, y + inset, width - 2 * inset, height - 2 * inset)
+            _draw_paragraphs(painter, scale, [paragraph], inner, "top")
+            x += width
+        y += height
+    pen = QPen(_color(rule))
+    pen.setWidthF(max(1.0, scale.pt(1)))
+    painter.setPen(pen)
+    top, left = float(box.y), float(box.x)
+    bottom, right = top + sum(box.row_heights), left + sum(box.col_widths)
+    x = left
+    for width in box.col_widths[:-1]:
+        x += width
+        painter.drawLine(scale.rect(x, top, 0, 0).topLeft(), scale.rect(x, bottom, 0, 0).topLeft())
+    y = top
+    for height in box.row_heights[:-1]:
+        y += height
+        painter.drawLine(scale.rect(left, y, 0, 0).topLeft(), scale.rect(right, y, 0, 0).topLeft())
+
+
+def format_number(value: float, number_format: str) -> str:
+    """A chart value as its number format asks (thousands, decimals, percent), roughly as Office shows it."""
+    fmt = number_format.strip()
+    if fmt in ("", "General"):
+        return f"{value:g}" if not float(value).is_integer() else f"{int(value)}"
+    percent = fmt.endswith("%")
+    if percent:
+        value *= 100
+    decimals = len(fmt.split(".", 1)[1].rstrip("%").replace("#", "0")) if "." in fmt else 0
+    text = f"{value:,.{decimals}f}" if "," in fmt else f"{value:.{decimals}f}"
+    return text + ("%" if percent else "")
+
+
+def _nice_max(value: float) -> float:
+    """A round axis maximum at or above value."""
+    if value <= 0:
+        return 1.0
+    magnitude = 10.0 ** math.floor(math.log10(value))
+    for step in (1.0, 2.0, 2.5, 5.0):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10.0 * magnitude
+
+
+def _label(
+    painter: QPainter, metrics: QFontMetricsF, x: float, y: float, text: str, align: str = "center"
+) -> None:
+    """Text whose left edge, centre or right edge is at x, and whose middle is at y."""
+    width = metrics.horizontalAdvance(text)
+    shift = {"left": 0.0, "center": -width / 2, "right": -width}[align]
+    painter.drawText(QPointF(x + shift, y + (metrics.ascent() - metrics.descent()) / 2), text)
+
+
+def _draw_chart(painter: QPainter, scale: _Scale, box: ChartBox) -> None:
+    """A simple preview of the native chart: gridlines, bars, lines or a pie, and labels."""
+    rect = scale.rect(box.x, box.y, box.w, box.h)
+    metrics = QFontMetricsF(scale.font(box.font, box.size_pt))
+    painter.setFont(scale.font(box.font, box.size_pt))
+    line_h = metrics.height()
+    legend = box.chart_type == "pie" or len(box.series) > 1
+    plot = rect.adjusted(line_h * 0.5, line_h, -line_h * 0.5, -(line_h * (2.6 if legend else 0.4)))
+    if legend:
+        _draw_legend(painter, box, rect, metrics)
+    if box.chart_type == "pie":
+        _draw_pie(painter, box, plot, metrics)
+        return
+    top = _nice_max(max((max(s.values) for s in box.series), default=1.0))
+    labels = [format_number(top * i / 4, box.number_format) for i in range(5)]
+    horizontal = box.chart_type == "bar"
+    names = box.categories if horizontal else labels
+    left = max((metrics.horizontalAdvance(text) for text in names), default=0.0) + line_h * 0.5
+    plot = plot.adjusted(left, 0, 0, -line_h * 1.4)
+    grid = QPen(_color(GRID_COLOR))
+    grid.setWidthF(max(1.0, scale.pt(0.75)))
+    for i, label in enumerate(labels):
+        painter.setPen(grid)
+        if horizontal:
+            x = plot.left() + plot.width() * i / 4
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            painter.setPen(_color(box.text_color))
+            _label(painter, metrics, x, plot.bottom() + line_h * 0.7, label)
+        else:
+            y = plot.bottom() - plot.height() * i / 4
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(_color(box.text_color))
+            _label(painter, metrics, plot.left() - line_h * 0.3, y, label, "right")
+    _draw_series(painter, box, plot, top, metrics, horizontal)
+
+
+def _draw_series(
+    painter: QPainter, box: ChartBox, plot: QRectF, top: float, metrics: QFontMetricsF, horizontal: bool
+) -> None:
+    """Bars, columns or lines with their data labels, and the category labels."""
+    band = (plot.height() if horizontal else plot.width()) / max(1, len(box.categories))
+    bar = band / (len(box.series) + 0.8)
+    gap = metrics.height() * 0.3
+    lines: list[list[QPointF]] = [[] for _ in box.series]
+    for c, category in enumerate(box.categories):
+        start = (plot.top() if horizontal else plot.left()) + band * c
+        painter.setPen(_color(box.text_color))
+        if horizontal:
+            _label(painter, metrics, plot.left() - gap, start + band / 2, category, "right")
+        else:
+            _label(painter, metrics, start + band / 2, plot.bottom() + metrics.height() * 0.7, category)
+        for s, series in enumerate(box.series):
+            fraction = max(0.0, series.values[c]) / top
+            label = format_number(series.values[c], box.number_format)
+            offset = start + bar * (0.4 + s)
+            if box.chart_type == "line":
+                point = QPointF(start + band / 2, plot.bottom() - plot.height() * fraction)
+                lines[s].append(point)
+                _label(painter, metrics, point.x(), point.y() - metrics.height() * 0.8, label)
+            elif horizontal:
+                bar_rect = QRectF(plot.left(), offset, plot.width() * fraction, bar)
+                painter.fillRect(bar_rect, _color(box.palette[s % len(box.palette)]))
+                _label(painter, metrics, bar_rect.right() + gap, bar_rect.center().y(), label, "left")
+            else:
+                bar_rect = QRectF(
+                    offset, plot.bottom() - plot.height() * fraction, bar, plot.height() * fraction
+                )
+                painter.fillRect(bar_rect, _color(box.palette[s % len(box.palette)]))
+                _label(
+                    painter, metrics, bar_rect.center().x(), bar_rect.top() - metrics.height() * 0.6, label
+                )
+    for s, points in enumerate(lines):
+        pen = QPen(_color(box.palette[s % len(box.palette)]))
+        pen.setWidthF(max(1.5, metrics.height() * 0.12))
+        painter.setPen(pen)
+        painter.setBrush(pen.color())
+        painter.drawPolyline(points)
+        for point in points:
+            painter.drawEllipse(point, pen.widthF() * 1.6, pen.widthF() * 1.6)
+
+
+def _draw_pie(painter: QPainter, box: ChartBox, plot: QRectF, metrics: QFontMetricsF) -> None:
+    """Slices clockwise from twelve o'clock, each labelled with its value."""
+    values = [max(0.0, v) for v in box.series[0].values]
+    total = sum(values) or 1.0
+    side = min(plot.width(), plot.height())
+    pie = QRectF(plot.center().x() - side / 2, plot.center().y() - side / 2, side, side)
+    angle = 90.0 * 16
+    for index, value in enumerate(values):
+        span = -360.0 * 16 * value / total
+        painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
+        painter.setBrush(_color(box.palette[index % len(box.palette)]))
+        painter.drawPie(pie, round(angle), round(span))
+        middle = math.radians((angle + span / 2) / 16)
+        painter.setPen(QColor("#FFFFFF"))
+        x = pie.center().x() + math.cos(middle) * side * 0.32
+        y = pie.center().y() - math.sin(middle) * side * 0.32
+        _label(painter, metrics, x, y, format_number(box.series[0].values[index], box.number_format))
+        angle += span
+
+
+def _draw_legend(painter: QPainter, box: ChartBox, rect: QRectF, metrics: QFontMetricsF) -> None:
+    """Colour swatches and names, centred under the chart."""
+    names = list(box.categories) if box.chart_type == "pie" else [s.name for s in box.series]
+    swatch = metrics.height() * 0.7
+    widths = [swatch * 1.5 + metrics.horizontalAdvance(n) + metrics.height() for n in names]
+    x = rect.center().x() - sum(widths) / 2
+    y = rect.bottom() - metrics.height() * 0.7
+    for index, (name, width) in enumerate(zip(names, widths, strict=True)):
+        painter.fillRect(
+            QRectF(x, y - swatch / 2, swatch, swatch), _color(box.palette[index % len(box.palette)])
+        )
+        painter.setPen(_color(box.text_color))
+        _label(painter, metrics, x + swatch * 1.5, y, name, "left")
+        x += width
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running Qt application, creating a (possibly offscreen) one when there is none."""
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    return _created_application()
+
+
+@functools.cache
+def _created_application() -> QGuiApplication:
+    """A QGuiApplication kept alive for the process, for headless rendering."""
+    return QGuiApplication([])
+
+
+def slide_image(slide: SlideLayout, deck: DeckLayout, width_px: int) -> QImage:
+    """One slide drawn into a new image width_px wide, at the slide's aspect ratio."""
+    ensure_gui_application()
+    register_fonts()
+    height_px = max(1, round(width_px * deck.height / deck.width))
+    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(3780)
+    image.setDotsPerMeterY(3780)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    try:
+        paint_slide(painter, slide, deck, QRectF(0, 0, width_px, height_px))
+    finally:
+        painter.end()
+    return image
+
+
+def _temporary_beside(path: Path) -> Path:
+    """A fresh temporary file name in path's folder, for writing before renaming into place."""
+    handle, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    os.close(handle)
+    return Path(name)
+
+
+def render_png(
+    layout: DeckLayout, folder: str | os.PathLike[str], *, width_px: int = PNG_WIDTH_PX
+) -> list[Path]:
+    """One PNG per slide (slide-01.png …) in folder, each written atomically; returns the paths."""
+    target_dir = Path(folder)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for number, slide in enumerate(layout.slides, start=1):
+        target = target_dir / f"slide-{number:02d}.png"
+        temp = _temporary_beside(target)
+        try:
+            writer = QImageWriter(str(temp), QByteArray(b"PNG"))
+            if not writer.write(slide_image(slide, layout, width_px)):
+                raise OSError(f"cannot write {target}: {writer.errorString()}")
+            temp.replace(target)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        written.append(target)
+    return written
+
+
+def render_pdf(layout: DeckLayout, path: str | os.PathLike[str]) -> Path:
+    """A PDF with one page per slide, at the slide's size, text kept as text; written atomically."""
+    ensure_gui_application()
+    register_fonts()
+    target = Path(path)
+    temp = _temporary_beside(target)
+    try:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(PDF_DPI)
+        writer.setTitle(layout.title)
+        writer.setCreator("Deckbuilder")
+        size = QPageSize(
+            QSizeF(layout.width / EMU_PER_INCH, layout.height / EMU_PER_INCH), QPageSize.Unit.Inch
+        )
+        writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        painter = QPainter(writer)
+        try:
+            for number, slide in enumerate(layout.slides):
+                if number:
+                    writer.newPage()
+                paint_slide(painter, slide, layout, QRectF(0, 0, writer.width(), writer.height()))
+        finally:
+            painter.end()
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target
