@@ -24,6 +24,7 @@ class ExportJob:
     target: Path
     theme: str | None = None
     allow_outside_paths: bool = False
+    fmt: str = "pptx"
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def run_job(job: ExportJob) -> ExportResult:
 
     try:
         slides = export_counting(
-            job.deck, job.target, theme=job.theme, allow_outside_paths=job.allow_outside_paths
+            job.deck, job.target, theme=job.theme, allow_outside_paths=job.allow_outside_paths, fmt=job.fmt
         )
     except DeckError as error:
         return ExportResult(job, str(error))

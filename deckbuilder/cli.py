@@ -52,7 +52,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"{' '.join(args.decks)}: no outlines (.yaml) found", file=sys.stderr)
         return EXIT_BAD_INPUT
     jobs = [
-        ExportJob(deck, output_path_for(deck, args.output, args.format), args.theme, args.allow_outside_paths)
+        ExportJob(
+            deck,
+            output_path_for(deck, args.output, args.format),
+            args.theme,
+            args.allow_outside_paths,
+            args.format,
+        )
         for deck in decks
     ]
 
@@ -166,7 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the exported files, created if missing (default: beside each deck)",
     )
-    export.add_argument("--format", choices=["pptx"], default="pptx", help="output format (default: pptx)")
+    export.add_argument(
+        "--format",
+        choices=["pptx", "pdf", "png"],
+        default="pptx",
+        help="pptx (default); pdf, one page per slide; png, a folder <deck>/ of one image per slide",
+    )
     export.add_argument("--theme", metavar="THEME", help="theme name or theme file, overriding the outline's")
     export.add_argument(
         "--allow-outside-paths",

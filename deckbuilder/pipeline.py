@@ -10,13 +10,13 @@ from deckbuilder.errors import DeckError
 from deckbuilder.layout.boxes import DeckLayout
 from deckbuilder.outline.model import Deck
 
-FORMATS = ("pptx",)
+FORMATS = ("pptx", "pdf", "png")
 
 
 def output_path_for(deck_path: Path, output_dir: str | os.PathLike[str] | None, fmt: str = "pptx") -> Path:
-    """Where `deckbuilder export` writes a deck: DIR/<deck stem>.<fmt>, by default beside the deck."""
+    """Where `deckbuilder export` writes a deck: DIR/<stem>.pptx or .pdf, or the folder DIR/<stem>/ of PNGs."""
     folder = Path(output_dir) if output_dir is not None else deck_path.parent
-    return folder / f"{deck_path.stem}.{fmt}"
+    return folder / deck_path.stem if fmt == "png" else folder / f"{deck_path.stem}.{fmt}"
 
 
 def layout(deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = False) -> DeckLayout:
@@ -38,13 +38,14 @@ def export(
     *,
     theme: str | None = None,
     allow_outside_paths: bool = False,
+    fmt: str = "pptx",
 ) -> Path:
-    """Export a deck (or an outline file) to a .pptx at out_path; returns the path written.
+    """Export a deck (or an outline file) to a .pptx (or .pdf, or a folder of PNGs) at out_path.
 
     Raises DeckError, with every problem located, before anything is written; the previous file
     at out_path is replaced only once the new one is complete.
     """
-    export_counting(deck, out_path, theme=theme, allow_outside_paths=allow_outside_paths)
+    export_counting(deck, out_path, theme=theme, allow_outside_paths=allow_outside_paths, fmt=fmt)
     return Path(out_path)
 
 
@@ -54,14 +55,21 @@ def export_counting(
     *,
     theme: str | None = None,
     allow_outside_paths: bool = False,
+    fmt: str = "pptx",
 ) -> int:
     """Export as `export` does; returns how many slides the deck came to."""
     from deckbuilder.outline.loader import load
-    from deckbuilder.render.pptx import render_pptx
 
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     model = deck if isinstance(deck, Deck) else load(deck)
     target = Path(out_path)
     laid_out = layout(model, theme=theme, allow_outside_paths=allow_outside_paths)
+    if fmt != "pptx":
+        _render_with_qt(laid_out, target, fmt)
+        return len(laid_out.slides)
+    from deckbuilder.render.pptx import render_pptx
+
     blob = render_pptx(laid_out)
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
@@ -74,3 +82,16 @@ def export_counting(
     except OSError as error:
         raise DeckError.single(str(target), f"cannot write: {error.strerror or error}") from None
     return len(laid_out.slides)
+
+
+def _render_with_qt(laid_out: DeckLayout, target: Path, fmt: str) -> None:
+    """PDF pages or PNG images of the same layout, drawn offscreen by Qt (imported only here)."""
+    from deckbuilder.render.qt import render_pdf, render_png
+
+    try:
+        if fmt == "pdf":
+            render_pdf(laid_out, target)
+        else:
+            render_png(laid_out, target)
+    except OSError as error:
+        raise DeckError.single(str(target), f"cannot write: {error.strerror or error}") from None

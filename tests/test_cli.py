@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from PIL import Image
 from pptx import Presentation
 
 from deckbuilder.paths import SCHEMA_FILE
@@ -186,3 +189,35 @@ def test_images_outside_the_deck_need_allow_outside_paths(tmp_path: Path, cli: R
     assert refused.stderr.startswith(f"{deck}:5:") and "--allow-outside-paths" in refused.stderr
     allowed = cli("export", deck, "--allow-outside-paths")
     assert allowed.returncode == 0, allowed.stderr
+
+
+def test_export_pdf_and_png_draw_the_same_layout_without_a_display(tmp_path: Path, cli: RunCli) -> None:
+    assert cli("export", FLAGSHIP, "-o", tmp_path).returncode == 0
+    slides = len(Presentation(str(tmp_path / "france-us-conundrum.pptx")).slides)
+    pdf = cli("export", FLAGSHIP, "-o", tmp_path, "--format", "pdf")
+    assert pdf.returncode == 0, pdf.stderr
+    assert pdf.stdout.strip() == f"wrote {tmp_path / 'france-us-conundrum.pdf'}"
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "france-us-conundrum.pdf")], capture_output=True, text=True, check=False
+    )
+    if info.returncode == 0:  # poppler is there (CI installs it)
+        assert f"Pages:           {slides}" in info.stdout
+    png = cli("export", FLAGSHIP, "-o", tmp_path, "--format", "png")
+    assert png.returncode == 0, png.stderr
+    images = sorted((tmp_path / "france-us-conundrum").glob("slide-*.png"))
+    assert len(images) == slides
+    with Image.open(images[0]) as first:
+        assert abs(first.width / first.height - 16 / 9) < 0.01
+
+
+def test_the_core_never_loads_qt_for_pptx_export_or_validation(tmp_path: Path) -> None:
+    probe = (
+        "import sys, deckbuilder\n"
+        "from deckbuilder.cli import main\n"
+        f"assert main(['export', {str(FLAGSHIP)!r}, '-o', {str(tmp_path)!r}, '-q']) == 0\n"
+        f"assert main(['validate', {str(FLAGSHIP)!r}]) == 0\n"
+        "qt = ('PySide6', 'deckbuilder.gui', 'deckbuilder.render.qt')\n"
+        "assert not [m for m in sys.modules if m.startswith(qt)]\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

@@ -5,11 +5,10 @@ from __future__ import annotations
 import functools
 import math
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -17,7 +16,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QImage,
-    QImageWriter,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -25,7 +23,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from deckbuilder.atomic import TEMP_PREFIX, TEMP_SUFFIX
+from deckbuilder.atomic import write_bytes_atomic
 from deckbuilder.layout.boxes import (
     EMU_PER_INCH,
     EMU_PER_PT,
@@ -394,7 +392,8 @@ def ensure_gui_application() -> QGuiApplication:
 
 @functools.cache
 def _created_application() -> QGuiApplication:
-    """A QGuiApplication kept alive for the process, for headless rendering."""
+    """A QGuiApplication kept alive for the process, for headless rendering (no window, no display)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QGuiApplication([])
 
 
@@ -415,13 +414,6 @@ def slide_image(slide: SlideLayout, deck: DeckLayout, width_px: int) -> QImage:
     return image
 
 
-def _temporary_beside(path: Path) -> Path:
-    """A fresh temporary file name in path's folder, for writing before renaming into place."""
-    handle, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-    os.close(handle)
-    return Path(name)
-
-
 def render_png(
     layout: DeckLayout, folder: str | os.PathLike[str], *, width_px: int = PNG_WIDTH_PX
 ) -> list[Path]:
@@ -430,16 +422,12 @@ def render_png(
     target_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for number, slide in enumerate(layout.slides, start=1):
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not slide_image(slide, layout, width_px).save(buffer, "PNG"):  # type: ignore[call-overload]
+            raise OSError(f"cannot encode slide {number} as PNG")
         target = target_dir / f"slide-{number:02d}.png"
-        temp = _temporary_beside(target)
-        try:
-            writer = QImageWriter(str(temp), QByteArray(b"PNG"))
-            if not writer.write(slide_image(slide, layout, width_px)):
-                raise OSError(f"cannot write {target}: {writer.errorString()}")
-            temp.replace(target)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
+        write_bytes_atomic(target, bytes(buffer.data().data()))
         written.append(target)
     return written
 
@@ -448,27 +436,22 @@ def render_pdf(layout: DeckLayout, path: str | os.PathLike[str]) -> Path:
     """A PDF with one page per slide, at the slide's size, text kept as text; written atomically."""
     ensure_gui_application()
     register_fonts()
-    target = Path(path)
-    temp = _temporary_beside(target)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(layout.title)
+    writer.setCreator("Deckbuilder")
+    size = QPageSize(QSizeF(layout.width / EMU_PER_INCH, layout.height / EMU_PER_INCH), QPageSize.Unit.Inch)
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
     try:
-        writer = QPdfWriter(str(temp))
-        writer.setResolution(PDF_DPI)
-        writer.setTitle(layout.title)
-        writer.setCreator("Deckbuilder")
-        size = QPageSize(
-            QSizeF(layout.width / EMU_PER_INCH, layout.height / EMU_PER_INCH), QPageSize.Unit.Inch
-        )
-        writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        painter = QPainter(writer)
-        try:
-            for number, slide in enumerate(layout.slides):
-                if number:
-                    writer.newPage()
-                paint_slide(painter, slide, layout, QRectF(0, 0, writer.width(), writer.height()))
-        finally:
-            painter.end()
-        temp.replace(target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        for number, slide in enumerate(layout.slides):
+            if number:
+                writer.newPage()
+            paint_slide(painter, slide, layout, QRectF(0, 0, writer.width(), writer.height()))
+    finally:
+        painter.end()
+    target = Path(path)
+    write_bytes_atomic(target, bytes(buffer.data().data()))
     return target
