@@ -1,4 +1,4 @@
-"""The `deckbuilder` command line: export, validate, new, schema, themes."""
+"""The `deckbuilder` command line: export, watch, validate, import, new, schema, themes."""
 
 from __future__ import annotations
 
@@ -209,6 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the outline's JSON Schema")
     schema.set_defaults(run=_cmd_schema)
+
+    from deckbuilder.importer.command import add_import_command
+
+    add_import_command(commands)
 
     themes = commands.add_parser("themes", help="list the built-in themes")
     themes.set_defaults(run=_cmd_themes)

@@ -221,3 +221,17 @@ def test_the_core_never_loads_qt_for_pptx_export_or_validation(tmp_path: Path) -
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_help_imports_nothing_heavy() -> None:
+    """`deckbuilder --help` starts fast because it loads no model, no office or font library."""
+    probe = (
+        "import sys, contextlib, io\n"
+        "from deckbuilder.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['--help']) == 0\n"
+        "heavy = ('pydantic', 'pptx', 'fontTools', 'PIL', 'PySide6', 'lxml')\n"
+        "assert not [m for m in sys.modules if m.startswith(heavy)], sorted(sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]

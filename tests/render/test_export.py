@@ -102,6 +102,8 @@ def test_sources_slide_lists_the_article(flagship_pptx: Path) -> None:
     last = prs.slides[len(prs.slides) - 1]
     assert last.shapes.title.text == "Sources"
     assert "France-US Conundrum: Why Paris now sees Washington" in texts(last)
+    # the slides' short citation names the same article: it is not listed twice
+    assert "France-US Conundrum | Explained" not in texts(last).splitlines()
 
 
 def test_every_text_box_is_plain_editable_text_without_autofit(flagship_pptx: Path) -> None:

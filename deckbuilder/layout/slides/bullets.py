@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from deckbuilder.layout.boxes import (
@@ -95,13 +96,20 @@ def source_lines(deck: Deck) -> list[str]:
             source.title + (f" — {details}" if details else "") + (f" <{source.url}>" if source.url else "")
         )
         lines.append(line)
-    known = {source.title for source in deck.sources}
+    listed = [_words(line) for line in lines]
     for section in deck.sections:
         for slide_data in section.slides:
-            if slide_data.source and slide_data.source not in known and slide_data.source not in lines:
-                lines.append(slide_data.source)
-                known.add(slide_data.source)
+            source = slide_data.source
+            # a slide's short form of a listed source ("France-US Conundrum | Explained") adds nothing
+            if source and not any(_words(source) <= words for words in listed):
+                lines.append(source)
+                listed.append(_words(source))
     return lines
+
+
+def _words(text: str) -> set[str]:
+    """The words of a citation, case-folded, for telling whether one names another."""
+    return set(re.findall(r"\w+", text.casefold()))
 
 
 def layout_sources(data: SourcesSlide, deck: Deck, frame: Frame, info: SlideInfo) -> list[SlideLayout]:
