@@ -14,7 +14,7 @@ FORMATS = ("pptx", "pdf", "png")
 
 
 def output_path_for(deck_path: Path, output_dir: str | os.PathLike[str] | None, fmt: str = "pptx") -> Path:
-    """Where `deckbuilder export` writes a deck: DIR/<stem>.pptx or .pdf, or the folder DIR/<stem>/ of PNGs."""
+    """Where `deckbuilder export` writes: DIR/<stem>.pptx or .pdf, or the folder DIR/<stem>/ of PNGs."""
     folder = Path(output_dir) if output_dir is not None else deck_path.parent
     return folder / deck_path.stem if fmt == "png" else folder / f"{deck_path.stem}.{fmt}"
 

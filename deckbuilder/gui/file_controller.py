@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from deckbuilder.gui.settings import AppSettings
 
 DECK_FILTER = "Deck outlines (*.yaml *.yml);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 RELOAD_DELAY_MS = 200
 Button = QMessageBox.StandardButton
 
@@ -56,6 +57,8 @@ class FileController(QObject):
             "&Save", QKeySequence.StandardKey.Save, self.save, style.standardIcon(pix.SP_DialogSaveButton)
         )
         self.save_as_action = self._action("Save &As…", "Ctrl+Shift+S", self.save_as)
+        self.import_action = self._action("New from &Article…", "Ctrl+Shift+N", self.new_from_article)
+        self.import_action.setStatusTip("Turn an article (text, Markdown or HTML) into a new deck outline")
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         for action, tip in (
@@ -95,6 +98,32 @@ class FileController(QObject):
 
         self._document.open_text(starter_text(Path.cwd() / "untitled.yaml"), None)
         self.offer_recovery()
+
+    def new_from_article(self) -> bool:
+        """Ask for an article, import it, and open the outline (written beside it when that name is free)."""
+        from deckbuilder.importer import import_article
+        from deckbuilder.outline.loader import dumps, save
+
+        if not self.maybe_save():
+            return False
+        start = str(self._document.path.parent) if self._document.path else str(Path.cwd())
+        chosen, _ = QFileDialog.getOpenFileName(self._window, "New deck from article", start, ARTICLE_FILTER)
+        if not chosen:
+            return False
+        article = Path(chosen)
+        try:
+            deck = import_article(article)
+        except DeckError as error:
+            QMessageBox.warning(self._window, "Cannot import article", str(error))
+            return False
+        target = article.with_suffix(".yaml")
+        if not target.exists():
+            save(deck, target)
+            return self.open_path(target, ask=False)
+        self._set_file(None)  # never overwrite a file the user has: the import opens untitled
+        self._document.open_text(dumps(deck, target), None)
+        self.status_message.emit(f"Imported {article.name}; {target.name} exists, so use Save As to keep it")
+        return True
 
     def open_dialog(self) -> bool:
         """Ask for a deck file and open it."""

@@ -31,7 +31,7 @@ def build_menus(window: MainWindow) -> None:
     files, exports, outline = window.files, window.exports, window.outline
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([files.new_action, files.open_action])
+    file_menu.addActions([files.new_action, files.import_action, files.open_action])
     file_menu.addMenu(files.recent_menu)
     file_menu.addSeparator()
     file_menu.addActions([files.save_action, files.save_as_action])

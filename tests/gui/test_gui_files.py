@@ -221,3 +221,22 @@ def test_opening_an_invalid_outline_shows_its_problems_and_no_slides(
     assert window.outline.outline_model.rowCount() == 0
     assert "problems" in window.preview.canvas.message
     assert not window.outline.add_slide_action.isEnabled()
+
+
+def test_new_from_article_imports_and_opens_the_outline(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "article.md"
+    article.write_text(
+        "# Sahel briefing\n\nWhy it matters.\n\n## Background\n\nFrance had 1,500 troops in the Sahel.\n"
+        "The US had 1,000 personnel for drone operations.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(article), ""))
+    assert window.files.new_from_article()
+    assert window.document.path == tmp_path / "article.yaml"
+    assert (tmp_path / "article.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert window.windowTitle().startswith("Sahel briefing — Deckbuilder")
+    # a second import must not overwrite the outline: it opens untitled
+    assert window.files.new_from_article()
+    assert window.document.path is None

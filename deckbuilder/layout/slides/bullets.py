@@ -99,11 +99,11 @@ def source_lines(deck: Deck) -> list[str]:
     listed = [_words(line) for line in lines]
     for section in deck.sections:
         for slide_data in section.slides:
-            source = slide_data.source
+            cited = slide_data.source
             # a slide's short form of a listed source ("France-US Conundrum | Explained") adds nothing
-            if source and not any(_words(source) <= words for words in listed):
-                lines.append(source)
-                listed.append(_words(source))
+            if cited and not any(_words(cited) <= words for words in listed):
+                lines.append(cited)
+                listed.append(_words(cited))
     return lines
 
 
