@@ -91,7 +91,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(APPLICATION)
     _setup_logging()
 
     from deckbuilder.gui.main_window import MainWindow
