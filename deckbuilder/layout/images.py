@@ -46,7 +46,11 @@ _SVG_SUFFIXES = (".svg", ".svgz")
 def image_problem(path: Path, *, allowed: tuple[Path, ...] | None) -> str | None:
     """Why an image cannot go in a deck, or None when it can."""
     try:
-        return _path_problem(path, allowed) or _content_problem(path)
+        problem = _path_problem(path, allowed)
+        if problem is not None:
+            return problem
+        status = path.stat()
+        return _content_problem(path, status.st_mtime_ns, status.st_size)
     except RuntimeError:  # Path.resolve() on Python 3.11: a loop of symbolic links
         return f"image '{path}' is a symbolic link that leads back to itself"
     except OSError as error:  # a name too long for the file system, an unreadable folder …
@@ -72,8 +76,12 @@ def _path_problem(path: Path, allowed: tuple[Path, ...] | None) -> str | None:
     return None
 
 
-def _content_problem(path: Path) -> str | None:
-    """Why the file is not a picture a deck can hold (damaged, too many pixels, another format)."""
+@functools.lru_cache(maxsize=256)
+def _content_problem(path: Path, mtime_ns: int, size: int) -> str | None:
+    """Why the file is not a picture a deck can hold (damaged, too many pixels, another format).
+
+    Remembered per path, modification time and size: the desktop app checks images at every edit.
+    """
     from PIL import Image, UnidentifiedImageError
 
     try:
