@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from deckbuilder.layout.boxes import Box, Paragraph, SlideLayout, TextBox
 from deckbuilder.layout.frame import CONTINUED, Frame, Rect, slide
-from deckbuilder.layout.text import ParaSpec, fit_or_paginate
+from deckbuilder.layout.text import ParaSpec, TooLongError, fit_or_paginate
 from deckbuilder.outline.model import BulletPoint, Point
 
 BULLETS = ("•", "–")
@@ -60,11 +61,21 @@ def paged(
     build_pages: Callable[[Rect], list[list[Box]]],
 ) -> list[SlideLayout]:
     """Lay a body out on one slide if it fits, else over as many '(cont.)' slides as it needs."""
-    single, shared = body_rects(frame, info)
-    body = build_single(single)
-    if body is not None:
-        return content_pages(frame, info, [body])
-    return content_pages(frame, info, build_pages(shared))
+    with located_in(info):
+        single, shared = body_rects(frame, info)
+        body = build_single(single)
+        if body is not None:
+            return content_pages(frame, info, [body])
+        return content_pages(frame, info, build_pages(shared))
+
+
+@contextmanager
+def located_in(info: SlideInfo) -> Iterator[None]:
+    """Completes a TooLongError raised inside with the outline slide's path."""
+    try:
+        yield
+    except TooLongError as error:
+        raise error.within(info.origin) from None
 
 
 def bullet_specs(points: Sequence[Point], frame: Frame) -> list[ParaSpec]:

@@ -15,6 +15,27 @@ WRAP_SAFETY = 0.98
 SHRINK_STEP_PT = 1.0
 
 
+class TooLongError(Exception):
+    """Text too long for a box that cannot continue on another slide, even at its smallest size."""
+
+    def __init__(self, field: tuple[str | int, ...], what: str, *, absolute: bool = False) -> None:
+        super().__init__(f"{what} is too long to fit on a slide; shorten it or move the detail to the notes")
+        self.key_path = field
+        self.absolute = absolute
+
+    def within(self, origin: tuple[int, int] | None) -> TooLongError:
+        """The same error with its path completed from the outline slide it came from."""
+        if self.absolute or origin is None:
+            return self
+        section, index = origin
+        prefix: tuple[str | int, ...] = (
+            ("sections", section) if index < 0 else ("sections", section, "slides", index)
+        )
+        located = TooLongError((*prefix, *self.key_path), "", absolute=True)
+        located.args = self.args
+        return located
+
+
 @dataclass(frozen=True)
 class TextStyle:
     """How a role's text looks: font, colour, size range and spacing."""
@@ -131,7 +152,8 @@ def _split_paragraph(paragraph: Paragraph, room: int) -> tuple[Paragraph, Paragr
     """Cut a paragraph between lines so that the head fits in room EMU (at least one line)."""
     line_emu = paragraph.line_height_pt * EMU_PER_PT
     before_emu = paragraph.space_before_pt * EMU_PER_PT
-    count = max(1, min(len(paragraph.lines) - 1, int((room - before_emu) // line_emu)))
+    descent_emu = paragraph.size_pt * DESCENT_ROOM_EM * EMU_PER_PT  # height_emu counts it under the last line
+    count = max(1, min(len(paragraph.lines) - 1, int((room - before_emu - descent_emu) // line_emu)))
     head_lines, tail_lines = paragraph.lines[:count], paragraph.lines[count:]
     head = replace(paragraph, text=" ".join(head_lines), lines=head_lines)
     tail = replace(paragraph, text=" ".join(tail_lines), lines=tail_lines, bullet=None, space_before_pt=0.0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import pathlib
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, NoReturn
@@ -88,6 +89,8 @@ def read_outline_text(path: pathlib.Path) -> str:
         raise DeckError.single(name, f"cannot read the file ({_reason(error)})") from None
     if path.is_dir():
         raise DeckError.single(name, "is a folder, not a deck file")
+    if not stat.S_ISREG(status.st_mode):  # a pipe would wait for a writer; a device may never end
+        raise DeckError.single(name, "is not a regular file (a pipe, socket or device)")
     if status.st_size > MAX_OUTLINE_BYTES:
         _refuse_size(name, status.st_size)
     try:

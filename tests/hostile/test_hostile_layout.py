@@ -67,7 +67,7 @@ CASES: dict[str, dict[str, Any]] = {
         {"kind": "timeline", "title": "t", "events": [{"date": "2023", "text": ESSAY}]}
     ),
     "stat-label": one_slide({"kind": "stat", "title": "t", "stats": [{"value": "1", "label": ESSAY}]}),
-    # Open bugs (see OPEN_BUGS): strict xfails, so each fix shows up as an XPASS to unmark.
+    # Fields that cannot continue on another slide: refused, located, when too long.
     "image-caption": one_slide(
         {"kind": "image", "title": "t", "image": str(SAHEL), "alt": ESSAY, "caption": ESSAY}
     ),
@@ -94,31 +94,9 @@ CASES: dict[str, dict[str, Any]] = {
     "timeline-date": one_slide({"kind": "timeline", "title": "t", "events": [{"date": ESSAY, "text": "x"}]}),
     "table-cell": one_slide({"kind": "table", "title": "t", "header": [ESSAY], "rows": [[ESSAY]]}),
 }
-OPEN_BUGS = {
-    "deck-title": "render/pptx.py: python-pptx limits the document's title property to 255 characters",
-    "bullets-title": "layout: a slide title that cannot fit at its minimum size leaves the slide",
-    "source": "layout: a long slide source line pushes the body out of its box",
-    "title-slide": "layout/slides/title.py: long title-slide fields overflow the title box",
-    "stat-value": "layout/slides/stat.py: a long stat value leaves the slide",
-    "bullets-subpoint": "layout/pages.py: one second-level point taller than the body overflows it",
-    "quote-text": "layout/slides/quote.py: a quotation continues, but every page overflows",
-    "image-caption": "layout/slides/image.py: a long caption leaves the slide",
-    "footer": "layout/frame.py: a long footer leaves the slide",
-    "comparison-heading": "layout/slides/comparison.py: the column heading is never fitted",
-    "timeline-date": "layout/slides/timeline.py: a long date leaves the slide",
-    "table-cell": "layout/slides/table.py: a cell taller than the slide leaves it",
-}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=OPEN_BUGS[name], strict=True))
-        if name in OPEN_BUGS
-        else name
-        for name in CASES
-    ],
-)
+@pytest.mark.parametrize("name", list(CASES))
 def test_extreme_text_exports_within_its_boxes_or_is_refused_located(name: str, tmp_path: Path) -> None:
     deck_file = tmp_path / "deck.yaml"
     deck_file.write_text(yaml.safe_dump(CASES[name], allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from deckbuilder.layout.boxes import ChartBox, ChartSeries, SlideLayout
 from deckbuilder.layout.frame import Frame
-from deckbuilder.layout.pages import SlideInfo, body_rects, content_pages
+from deckbuilder.layout.pages import SlideInfo, body_rects, content_pages, located_in
 from deckbuilder.outline.model import ChartSlide
 
 
 def layout_chart(data: ChartSlide, frame: Frame, info: SlideInfo) -> list[SlideLayout]:
     """The chart in the body rectangle; the renderer draws it as an editable chart."""
     theme = frame.theme
-    rect, _ = body_rects(frame, info)
+    with located_in(info):
+        rect, _ = body_rects(frame, info)
     chart = ChartBox(
         rect.x,
         rect.y,
@@ -26,4 +27,5 @@ def layout_chart(data: ChartSlide, frame: Frame, info: SlideInfo) -> list[SlideL
         theme.colors.text,
         tuple(theme.colors.chart),
     )
-    return content_pages(frame, info, [[chart]])
+    with located_in(info):
+        return content_pages(frame, info, [[chart]])

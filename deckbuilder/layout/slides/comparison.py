@@ -5,7 +5,15 @@ from __future__ import annotations
 from deckbuilder.layout.boxes import Box, Paragraph, ShapeBox, SlideLayout, TextBox
 from deckbuilder.layout.frame import Frame, Rect, points
 from deckbuilder.layout.pages import SlideInfo, bullet_specs, paged
-from deckbuilder.layout.text import ParaSpec, fit, height_emu, max_steps, paginate, paragraphs_at
+from deckbuilder.layout.text import (
+    ParaSpec,
+    TooLongError,
+    fit,
+    height_emu,
+    max_steps,
+    paginate,
+    paragraphs_at,
+)
 from deckbuilder.outline.model import Column, ComparisonSlide
 
 CARD_INSET = 0.22
@@ -14,13 +22,15 @@ CARD_INSET = 0.22
 class _Card:
     """One column's heading and points, measured for a card rectangle."""
 
-    def __init__(self, column: Column, frame: Frame, card: Rect) -> None:
+    def __init__(self, column: Column, side: str, frame: Frame, card: Rect) -> None:
         theme = frame.theme
         self.frame = frame
         self.card = card
         self.inner = card.shrunk(round(CARD_INSET * 914400))
         heading_style = frame.styles.style(theme.sizes.body, theme.colors.heading, heading=True, bold=True)
         self.heading = paragraphs_at([ParaSpec(column.heading, heading_style)], 0, self.inner.w)
+        if height_emu(self.heading) > self.inner.h // 3:
+            raise TooLongError((side, "heading"), "a column heading")
         self.points_top = self.inner.y + height_emu(self.heading) + points(10)
         self.room = max(0, self.inner.bottom - self.points_top)
         self.specs = bullet_specs(column.points, frame)
@@ -51,7 +61,7 @@ def layout_comparison(data: ComparisonSlide, frame: Frame, info: SlideInfo) -> l
 
     def cards(rect: Rect) -> tuple[_Card, _Card]:
         left, right = rect.columns(2, frame.gutter)
-        return _Card(data.left, frame, left), _Card(data.right, frame, right)
+        return _Card(data.left, "left", frame, left), _Card(data.right, "right", frame, right)
 
     def single(rect: Rect) -> list[Box] | None:
         left, right = cards(rect)

@@ -5,8 +5,19 @@ from __future__ import annotations
 from deckbuilder.layout.boxes import Box, ShapeBox, SlideLayout, TextBox
 from deckbuilder.layout.frame import Frame, Rect, points
 from deckbuilder.layout.pages import SlideInfo, paged
-from deckbuilder.layout.text import ParaSpec, fit, fit_lines, height_emu, max_steps, paginate, paragraphs_at
+from deckbuilder.layout.text import (
+    ParaSpec,
+    TooLongError,
+    fit,
+    fit_lines,
+    height_emu,
+    max_steps,
+    paginate,
+    paragraphs_at,
+)
 from deckbuilder.outline.model import StatSlide
+
+STAT_VALUE_MAX_LINES = 3
 
 
 def layout_stat(data: StatSlide, frame: Frame, info: SlideInfo) -> list[SlideLayout]:
@@ -22,7 +33,11 @@ def layout_stat(data: StatSlide, frame: Frame, info: SlideInfo) -> list[SlideLay
         specs = [ParaSpec(stat.value, value_style) for stat in data.stats]
         fitted = fit_lines(specs, width, len(specs))
         step = round(theme.sizes.stat_value.max - fitted[0].size_pt)
-        return [paragraphs_at([spec], step, width) for spec in specs]
+        values = [paragraphs_at([spec], step, width) for spec in specs]
+        for index, value in enumerate(values):
+            if len(value[0].lines) > STAT_VALUE_MAX_LINES:
+                raise TooLongError(("stats", index, "value"), "a stat value")
+        return values
 
     def single(rect: Rect) -> list[Box] | None:
         cols = columns(rect)

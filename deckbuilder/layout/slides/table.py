@@ -8,7 +8,15 @@ from deckbuilder.layout.boxes import EMU_PER_PT, Paragraph, SlideLayout, TableBo
 from deckbuilder.layout.frame import Frame, Rect
 from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.pages import SlideInfo, paged
-from deckbuilder.layout.text import WRAP_SAFETY, ParaSpec, TextStyle, make_paragraph, max_steps, size_at
+from deckbuilder.layout.text import (
+    WRAP_SAFETY,
+    ParaSpec,
+    TextStyle,
+    TooLongError,
+    make_paragraph,
+    max_steps,
+    size_at,
+)
 from deckbuilder.outline.model import TableSlide
 
 CELL_INSET_PT = 6.0
@@ -88,6 +96,11 @@ def layout_table(data: TableSlide, frame: Frame, info: SlideInfo) -> list[SlideL
     def pages(rect: Rect) -> list[list[TableBox]]:
         widths = column_widths([data.header, *data.rows], body_style, rect.w)
         header, *body = styled_rows(widths, max_steps([ParaSpec("", body_style)]))
+        if _row_height(header) > rect.h // 3:
+            raise TooLongError(("header",), "the table's header row")
+        for index, row in enumerate(body):
+            if _row_height(header) + _row_height(row) > rect.h:
+                raise TooLongError(("rows", index), "a table row")
         result: list[list[TableBox]] = []
         page: list[list[Paragraph]] = []
         used = _row_height(header)

@@ -6,8 +6,17 @@ from collections.abc import Sequence
 
 from deckbuilder.layout.boxes import Box, ShapeBox, SlideLayout, TextBox
 from deckbuilder.layout.frame import Frame, Rect, points
-from deckbuilder.layout.pages import SlideInfo, body_rects, content_pages
-from deckbuilder.layout.text import ParaSpec, fit, fit_lines, height_emu, max_steps, paginate, paragraphs_at
+from deckbuilder.layout.pages import SlideInfo, body_rects, content_pages, located_in
+from deckbuilder.layout.text import (
+    ParaSpec,
+    TooLongError,
+    fit,
+    fit_lines,
+    height_emu,
+    max_steps,
+    paginate,
+    paragraphs_at,
+)
 from deckbuilder.outline.model import Event, TimelineSlide
 
 MAX_PER_SLIDE = 5
@@ -24,6 +33,8 @@ def _events_row(events: Sequence[Event], rect: Rect, frame: Frame) -> list[Box] 
     width = cols[0].w
     dates = fit_lines([ParaSpec(event.date, date_style) for event in events], width, 2 * len(events))
     date_h = max(height_emu([paragraph]) for paragraph in dates)
+    if date_h > rect.h // 4:  # dates this long need the width of fewer events a row
+        return None
     line_y = rect.y + date_h + points(14)
     text_top = line_y + points(DOT_PT) + points(12)
     room = rect.bottom - text_top
@@ -65,7 +76,23 @@ def _lone_event_pages(event: Event, rect: Rect, frame: Frame) -> list[list[Box]]
 
 def layout_timeline(data: TimelineSlide, frame: Frame, info: SlideInfo) -> list[SlideLayout]:
     """Events in order, up to five a slide, fewer when their text needs the width."""
+    with located_in(info):
+        return _timeline(data, frame, info)
+
+
+def _check_dates(events: Sequence[Event], rect: Rect, frame: Frame) -> None:
+    """A date that takes more than a quarter of the body even on its own is refused, located."""
+    theme = frame.theme
+    style = frame.styles.style(theme.sizes.body, theme.colors.accent, heading=True, bold=True)
+    for index, event in enumerate(events):
+        date = paragraphs_at([ParaSpec(event.date, style)], max_steps([ParaSpec("", style)]), rect.w)
+        if height_emu(date) > rect.h // 4:
+            raise TooLongError(("events", index, "date"), "an event's date")
+
+
+def _timeline(data: TimelineSlide, frame: Frame, info: SlideInfo) -> list[SlideLayout]:
     single, shared = body_rects(frame, info)
+    _check_dates(data.events, shared, frame)
     if len(data.events) <= MAX_PER_SLIDE and (row := _events_row(data.events, single, frame)) is not None:
         return content_pages(frame, info, [row])
     bodies: list[list[Box]] = []

@@ -5,8 +5,10 @@ from __future__ import annotations
 from deckbuilder.layout.boxes import Box, ShapeBox, SlideLayout
 from deckbuilder.layout.frame import CONTINUED, Frame, Rect, fixed, inches, points, slide
 from deckbuilder.layout.pages import text_box
-from deckbuilder.layout.text import ParaSpec, fit_or_paginate, height_emu, paragraphs_at
+from deckbuilder.layout.text import ParaSpec, TooLongError, fit_or_paginate, height_emu, paragraphs_at
 from deckbuilder.outline.model import Deck, SectionSlide, TitleSlide
+
+META_MAX_LINES = 2
 
 
 def _opening(
@@ -26,6 +28,8 @@ def _opening(
     if meta:
         style = frame.styles.style(fixed(frame.theme.sizes.caption.max), colors.title_text)
         paragraphs = paragraphs_at([ParaSpec(meta, style)], 0, live.w)
+        if sum(len(p.lines) for p in paragraphs) > META_MAX_LINES:
+            raise TooLongError(("author",), "the author and date line")
         h = height_emu(paragraphs)
         meta_boxes.append(text_box(Rect(live.x, live.bottom - h, live.w, h), paragraphs, "meta"))
         bottom = live.bottom - h - points(18)
@@ -62,8 +66,14 @@ def layout_title(
     subtitle = data.subtitle if data.subtitle is not None else deck.subtitle
     if subtitle:
         specs.append(ParaSpec(subtitle, subtitle_style))
-    meta = " · ".join(part for part in (data.author or deck.author, data.date or deck.date) if part)
-    return _opening(frame, "title", specs, meta or None, data.notes, origin, 0.22)
+    author, date = data.author or deck.author, data.date or deck.date
+    meta = " · ".join(part for part in (author, date) if part)
+    try:
+        return _opening(frame, "title", specs, meta or None, data.notes, origin, 0.22)
+    except TooLongError:
+        field = "author" if len(author or "") >= len(date or "") else "date"
+        on_slide = getattr(data, field) is not None
+        raise TooLongError((field,), f"the {field}", absolute=not on_slide).within(origin) from None
 
 
 def layout_section(
