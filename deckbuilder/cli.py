@@ -1,4 +1,4 @@
-"""The `deckbuilder` command line: export, watch, validate, import, new, schema, themes."""
+"""The `deckbuilder` command line: export, watch, validate, import, new, schema, themes, check-template."""
 
 from __future__ import annotations
 
@@ -22,11 +22,12 @@ def _print_problems(error: Exception) -> None:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from deckbuilder.errors import DeckError
     from deckbuilder.outline.loader import load
+    from deckbuilder.pipeline import check
 
     status = EXIT_OK
     for deck_path in args.decks:
         try:
-            load(deck_path)
+            check(load(deck_path), allow_outside_paths=args.allow_outside_paths)
         except DeckError as error:
             _print_problems(error)
             status = EXIT_BAD_INPUT
@@ -36,6 +37,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from deckbuilder.batch import ExportJob, ExportResult, default_workers, expand_decks, export_batch
     from deckbuilder.pipeline import output_path_for
+    from deckbuilder.templates import is_template
+    from deckbuilder.templates.notes import deck_notes, template_notes
 
     if args.output is not None:
         output = Path(args.output)
@@ -51,6 +54,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if not decks:
         print(f"{' '.join(args.decks)}: no outlines (.yaml) found", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.template is not None:
+        status = _use_template(args)
+        if status != EXIT_OK:
+            return status
     jobs = [
         ExportJob(
             deck,
@@ -62,20 +69,78 @@ def _cmd_export(args: argparse.Namespace) -> int:
         for deck in decks
     ]
 
+    total = len(jobs)
+    first_for: dict[Path, Path] = {}
+    clashes = [job for job in jobs if first_for.setdefault(job.target.resolve(), job.deck) != job.deck]
+    for job in clashes:  # two outlines of one name, bound for one file: the later would overwrite
+        print(
+            f"{job.deck}: would overwrite {job.target}, exported from {first_for[job.target.resolve()]}; "
+            "rename one outline or export them to different folders",
+            file=sys.stderr,
+        )
+    jobs = [job for job in jobs if job not in clashes]
+
     def report(result: ExportResult) -> None:
         if result.problems:
             print(result.problems, file=sys.stderr, flush=True)
 
     failed, seconds = export_batch(jobs, args.jobs or default_workers(), report)
+    failed += len(clashes)
     if not args.quiet:
-        if len(jobs) == 1:
+        if total == 1:
             if not failed:
                 print(f"wrote {jobs[0].target}")
+                _print_template_notes(deck_notes(jobs[0].deck, args.theme))
         else:
             where = f" to {args.output}" if args.output else ""
             tail = f"; {failed} failed" if failed else ""
-            print(f"exported {len(jobs) - failed} of {len(jobs)} decks{where} in {seconds:.1f} s{tail}")
+            print(f"exported {total - failed} of {total} decks{where} in {seconds:.1f} s{tail}")
+            if args.theme and is_template(args.theme):
+                _print_template_notes(template_notes(args.theme))
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _use_template(args: argparse.Namespace) -> int:
+    """Check --template once, then export every deck on it as if --theme named it."""
+    from deckbuilder.errors import DeckError
+    from deckbuilder.templates import is_template, load_template
+
+    if args.theme is not None:
+        print("deckbuilder export: give --theme or --template, not both", file=sys.stderr)
+        return EXIT_USAGE
+    template = Path(args.template)
+    if not is_template(args.template):
+        print(f"{template}: --template takes a .pptx (or .potx) file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        load_template(template)
+    except DeckError as error:
+        _print_problems(error)
+        return EXIT_BAD_INPUT
+    args.theme = str(template.resolve())
+    return EXIT_OK
+
+
+def _print_template_notes(notes: list[str]) -> None:
+    """What an export on a template lacked (a picture layout, a two-column layout …)."""
+    for note in notes:
+        print(note)
+
+
+def _cmd_check_template(args: argparse.Namespace) -> int:
+    from deckbuilder.errors import DeckError
+    from deckbuilder.templates.check import check_template
+
+    status = EXIT_OK
+    for number, template in enumerate(args.templates):
+        try:
+            report = check_template(template)
+        except DeckError as error:
+            _print_problems(error)
+            status = EXIT_BAD_INPUT
+            continue
+        print(("\n" if number else "") + "\n".join(report.lines()))
+    return status
 
 
 def _cmd_watch(args: argparse.Namespace) -> int:
@@ -180,6 +245,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--theme", metavar="THEME", help="theme name or theme file, overriding the outline's")
     export.add_argument(
+        "--template", metavar="CORP.pptx", help="a .pptx template to export on, not the outline's theme"
+    )
+    export.add_argument(
         "--allow-outside-paths",
         action="store_true",
         help="let outlines use images outside their folder and the assets folder beside it",
@@ -200,6 +268,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check outlines and report every problem")
     validate.add_argument("decks", nargs="+", metavar="DECK", help="outline files (.yaml)")
+    validate.add_argument(
+        "--allow-outside-paths",
+        action="store_true",
+        help="let outlines use images outside their folder and the assets folder beside it",
+    )
     validate.set_defaults(run=_cmd_validate)
 
     new = commands.add_parser("new", help="write a small starter outline")
@@ -209,6 +282,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the outline's JSON Schema")
     schema.set_defaults(run=_cmd_schema)
+
+    check = commands.add_parser(
+        "check-template", help="show the layout a .pptx template gives each slide kind, and what it lacks"
+    )
+    check.add_argument("templates", nargs="+", metavar="CORP.pptx", help="template files (.pptx, .potx)")
+    check.set_defaults(run=_cmd_check_template)
 
     from deckbuilder.importer.command import add_import_command
 

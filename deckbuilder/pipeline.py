@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 from deckbuilder.atomic import remove_stale_temporaries, write_bytes_atomic
-from deckbuilder.errors import DeckError
+from deckbuilder.errors import DeckError, Problem
 from deckbuilder.layout.boxes import DeckLayout
 from deckbuilder.outline.model import Deck
+from deckbuilder.themes.model import Theme
 
 FORMATS = ("pptx", "pdf", "png")
 
@@ -19,17 +20,50 @@ def output_path_for(deck_path: Path, output_dir: str | os.PathLike[str] | None, 
     return folder / deck_path.stem if fmt == "png" else folder / f"{deck_path.stem}.{fmt}"
 
 
-def layout(deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = False) -> DeckLayout:
-    """Lay the deck out with its theme (or the one given), checking its images first."""
-    from deckbuilder.layout.engine import layout_deck
+def check(deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = False) -> Theme:
+    """What export checks beyond the outline itself, its images and its theme; returns the theme.
+
+    Raises DeckError with every image problem, or the theme's problems, located in the outline.
+    """
     from deckbuilder.layout.images import check_images
     from deckbuilder.themes.registry import load_theme
 
     problems = check_images(deck, allow_outside_paths=allow_outside_paths)
     if problems:
         raise DeckError(problems)
-    resolved = load_theme(theme or deck.theme, deck.base_dir)
-    return layout_deck(deck, resolved)
+    try:
+        return load_theme(theme or deck.theme, deck.base_dir)
+    except DeckError as error:
+        raise _theme_problems_in_outline(error, deck, named_in_outline=theme is None) from None
+
+
+def _theme_problems_in_outline(error: DeckError, deck: Deck, *, named_in_outline: bool) -> DeckError:
+    """Move an unknown theme name (the registry's path 'theme') and a missing theme file onto the
+    outline's `theme:` value, or onto the outline for --theme; problems inside a theme file stay there."""
+    where = str(deck.path) if deck.path is not None else "<outline>"
+    line, column = deck.locate(("theme",)) if named_in_outline else (None, None)
+    moved = []
+    for problem in error.problems:
+        if problem.path == "theme":
+            moved.append(Problem(where, problem.message, line, column))
+        elif problem.message == "theme file not found":
+            moved.append(Problem(where, f"theme file '{problem.path}' not found", line, column))
+        else:
+            moved.append(problem)
+    return DeckError(moved)
+
+
+def layout(deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = False) -> DeckLayout:
+    """Lay the deck out with its theme (or the one given), checking its images first."""
+    from deckbuilder.layout.engine import layout_deck
+    from deckbuilder.layout.text import TooLongError
+
+    resolved = check(deck, theme=theme, allow_outside_paths=allow_outside_paths)
+    try:
+        return layout_deck(deck, resolved)
+    except TooLongError as error:
+        line, column = deck.locate(error.key_path)
+        raise DeckError([Problem(str(deck.path or "<outline>"), str(error), line, column)]) from None
 
 
 def export(
@@ -66,6 +100,9 @@ def export_counting(
     target = Path(out_path)
     laid_out = layout(model, theme=theme, allow_outside_paths=allow_outside_paths)
     if fmt != "pptx":
+        if laid_out.template is not None:  # Qt draws no template masters: backgrounds and logos would be lost
+            message = f"{fmt} export does not draw .pptx templates yet; export pptx and print that to PDF"
+            raise DeckError.single(laid_out.template, message)
         _render_with_qt(laid_out, target, fmt)
         return len(laid_out.slides)
     from deckbuilder.render.pptx import render_pptx

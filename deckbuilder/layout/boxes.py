@@ -15,6 +15,23 @@ Anchor = Literal["top", "middle", "bottom"]
 
 
 @dataclass(frozen=True)
+class PlaceholderRef:
+    """A template placeholder a box fills: its type as the layout writes it (title, obj, pic …) and idx."""
+
+    type: str
+    idx: int = 0
+
+
+@dataclass(frozen=True)
+class LayoutRef:
+    """The template layout a slide is made on: its name, master and place among that master's layouts."""
+
+    name: str
+    master: int
+    index: int
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of text as layout fitted it: its style and the lines it wraps into."""
 
@@ -53,6 +70,8 @@ class TextBox:
     anchor: Anchor = "top"
     inset: int = 0
     fill: str | None = None
+    placeholder: PlaceholderRef | None = None
+    """On a template, the layout placeholder this text goes into (so the template's styling applies)."""
 
     @property
     def bottom_inset(self) -> int:
@@ -85,6 +104,8 @@ class PictureBox:
     path: str
     alt: str
     role: str = "image"
+    placeholder: PlaceholderRef | None = None
+    """On a template, the picture placeholder the picture fills."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +166,8 @@ class SlideLayout:
     notes: str = ""
     origin: tuple[int, int] | None = None
     continued: bool = False
+    layout: LayoutRef | None = None
+    """On a template, the layout the slide is made on; None for built-in themes."""
 
 
 @dataclass(frozen=True)
@@ -157,3 +180,7 @@ class DeckLayout:
     author: str
     date: str | None
     slides: tuple[SlideLayout, ...] = field(default_factory=tuple)
+    template: str | None = None
+    """The .pptx template file the slides are made on; None for built-in themes."""
+    notes: tuple[str, ...] = ()
+    """What the export should tell its user, e.g. a template layout that is missing for a kind used."""

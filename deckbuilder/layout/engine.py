@@ -18,6 +18,8 @@ from deckbuilder.layout.slides.stat import layout_stat
 from deckbuilder.layout.slides.table import layout_table
 from deckbuilder.layout.slides.timeline import layout_timeline
 from deckbuilder.layout.slides.title import layout_section, layout_title
+from deckbuilder.layout.template_frame import TemplateFrame
+from deckbuilder.layout.template_slides import layout_on_template
 from deckbuilder.outline.model import (
     BulletsSlide,
     ChartSlide,
@@ -34,6 +36,8 @@ from deckbuilder.outline.model import (
     TimelineSlide,
     TitleSlide,
 )
+from deckbuilder.templates.mapping import plan_layouts
+from deckbuilder.templates.theme import TemplateTheme
 from deckbuilder.themes.model import Theme
 
 OPENING_KINDS = ("title", "section")
@@ -68,17 +72,27 @@ def _slide_title(slide: Slide, deck: Deck) -> str:
     return slide.title
 
 
+def _slide_info(slide: Slide, deck: Deck, origin: tuple[int, int] | None) -> SlideInfo:
+    info = SlideInfo(slide.kind, _slide_title(slide, deck), slide.source, slide.notes, origin)
+    if isinstance(slide, QuoteSlide) and not slide.title:
+        info = replace(info, title="")
+    return info
+
+
 def layout_slide(
     slide: Slide, deck: Deck, frame: Frame, origin: tuple[int, int] | None, section_number: int
 ) -> list[SlideLayout]:
     """The output slides of one outline slide (more than one when its content continues)."""
+    if isinstance(frame, TemplateFrame):
+        info = _slide_info(slide, deck, origin)
+        on_template = layout_on_template(slide, deck, frame, origin, section_number, info)
+        if on_template is not None:
+            return on_template
     if isinstance(slide, TitleSlide):
         return layout_title(slide, deck, frame, origin)
     if isinstance(slide, SectionSlide):
         return layout_section(slide, section_number, frame, origin)
-    info = SlideInfo(slide.kind, _slide_title(slide, deck), slide.source, slide.notes, origin)
-    if isinstance(slide, QuoteSlide) and not slide.title:
-        info = replace(info, title="")
+    info = _slide_info(slide, deck, origin)
     match slide:
         case BulletsSlide():
             return layout_bullets(slide, frame, info)
@@ -103,16 +117,32 @@ def layout_slide(
     raise AssertionError(f"no layout for slide kind {slide.kind!r}")
 
 
+def deck_frame(deck: Deck, theme: Theme) -> Frame:
+    """The frame a deck is laid out in: the theme's grid, or a template's layouts (overrides applied)."""
+    if not isinstance(theme, TemplateTheme):
+        return Frame(theme, deck.footer)
+    where = str(deck.path) if deck.path is not None else "deck"
+
+    def locate(kind: str) -> tuple[str, int | None, int | None]:
+        return (where, *deck.locate(("layouts", kind)))
+
+    choices = plan_layouts(theme.template, deck.layouts, locate) if deck.layouts else theme.choices
+    return TemplateFrame.for_template(theme, deck.footer, choices)
+
+
 def layout_deck(deck: Deck, theme: Theme) -> DeckLayout:
     """Every output slide of the deck, numbered, with footer and slide numbers on content slides."""
-    frame = Frame(theme, deck.footer)
-    slides: list[SlideLayout] = []
+    frame = deck_frame(deck, theme)
+    slides: list[tuple[Frame, SlideLayout]] = []
     for slide, origin, section_number in outline_slides(deck):
-        slides.extend(layout_slide(slide, deck, frame, origin, section_number))
+        kind_frame = frame.for_kind(slide.kind)
+        pages = layout_slide(slide, deck, kind_frame, origin, section_number)
+        slides.extend((kind_frame, kind_frame.finish(page)) for page in pages)
     numbered = [
-        page if page.kind in OPENING_KINDS else replace(page, boxes=(*page.boxes, *frame.chrome(number)))
-        for number, page in enumerate(slides, start=1)
+        page if page.kind in OPENING_KINDS else replace(page, boxes=(*page.boxes, *page_frame.chrome(number)))
+        for number, (page_frame, page) in enumerate(slides, start=1)
     ]
+    template = frame.spec if isinstance(frame, TemplateFrame) else None
     return DeckLayout(
         width=frame.width,
         height=frame.height,
@@ -120,4 +150,6 @@ def layout_deck(deck: Deck, theme: Theme) -> DeckLayout:
         author=deck.author or "",
         date=deck.date,
         slides=tuple(numbered),
+        template=template.path if template else None,
+        notes=frame.notes_for({page.kind for _, page in slides}) if isinstance(frame, TemplateFrame) else (),
     )

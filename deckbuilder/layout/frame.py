@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from deckbuilder.layout.boxes import EMU_PER_INCH, EMU_PER_PT, Box, Paragraph, ShapeBox, SlideLayout, TextBox
-from deckbuilder.layout.text import ParaSpec, TextStyle, fit_lines, height_emu, paragraphs_at
+from deckbuilder.layout.text import ParaSpec, TextStyle, TooLongError, fit_lines, height_emu, paragraphs_at
 from deckbuilder.themes.model import SizeRange, Theme
 
 CONTINUED = " (cont.)"
 TITLE_MAX_LINES = 2
+SOURCE_MAX_LINES = 3
+FOOTER_MAX_LINES = 2
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ class Frame:
         style = self.styles.style(SizeRange(max=self.theme.sizes.footer, min=8.0), self.theme.colors.muted)
         width = self.live.w - inches(self.NUMBER_WIDTH) - self.gutter
         self.footer_paragraphs = fit_lines([ParaSpec(self.footer or "", style)], width, 1)
+        if sum(len(p.lines) for p in self.footer_paragraphs) > FOOTER_MAX_LINES:
+            raise TooLongError(("footer",), "the footer", absolute=True)
 
     @property
     def width(self) -> int:
@@ -174,6 +178,8 @@ class Frame:
             size -= 1
             style = self.styles.style(fixed(size), spec.style.color, heading=True, bold=spec.style.bold)
             paragraphs = paragraphs_at([ParaSpec(spec.text, style)], 0, width)
+        if sum(len(p.lines) for p in paragraphs) > TITLE_MAX_LINES + 1:
+            raise TooLongError(("title",), "the slide title")
         return paragraphs
 
     def source_block(self, source: str | None) -> tuple[list[Box], int]:
@@ -184,6 +190,8 @@ class Frame:
         colors = self.theme.colors
         style = self.styles.style(fixed(self.theme.sizes.source), colors.muted)
         paragraphs = paragraphs_at([ParaSpec(f"Source: {source}", style)], 0, footer.w)
+        if sum(len(p.lines) for p in paragraphs) > SOURCE_MAX_LINES:
+            raise TooLongError(("source",), "the source line")
         h = height_emu(paragraphs)
         y = footer.y - points(6) - h
         return [TextBox(footer.x, y, footer.w, h, tuple(paragraphs), "source")], y - points(12)
@@ -205,6 +213,14 @@ class Frame:
     def body_height_for_continuations(self, title: str, source: str | None) -> int:
         """The body height a slide titled '… (cont.)' gets: the safe height to paginate into."""
         return min(self.content(title, source)[1].h, self.content(title + CONTINUED, source)[1].h)
+
+    def for_kind(self, kind: str) -> Frame:
+        """The frame a slide kind is laid out in: on a built-in theme, this one for every kind."""
+        return self
+
+    def finish(self, page: SlideLayout) -> SlideLayout:
+        """A laid-out slide as the renderers get it: unchanged on a built-in theme."""
+        return page
 
     def chrome(self, number: int) -> list[Box]:
         """The footer text and the slide number."""

@@ -19,6 +19,9 @@ _FAMILY_FILES: dict[str, str] = {
     "liberation sans": "LiberationSans",
 }
 _FALLBACK_FILE_STEM = "Carlito"
+_UNKNOWN_FAMILY_FILE_STEM = "LiberationSans"
+UNKNOWN_FAMILY_SCALE = 1.1
+"""Layout measures a family with no bundled stand-in as Liberation Sans with every width × this factor."""
 
 _WIDE_EM = 1.05
 """Width of a character missing from the font that is East Asian wide or an emoji."""
@@ -50,15 +53,24 @@ _GLUE = frozenset("\u00a0\u202f\u2007\u2011\u2060\ufeff\u200d")
 
 
 def font_file(family: str, *, bold: bool = False, italic: bool = False) -> Path:
-    """The bundled font file that stands in for an Office family (unknown families measure as Carlito)."""
+    """The bundled font file that stands in for an Office family (unknown families draw as Carlito)."""
     # Calibri/Carlito map to Carlito and Arial/Helvetica/Liberation Sans to Liberation Sans: metric-
-    # compatible, so widths match what PowerPoint draws. Any other family falls back to Carlito, a
-    # mid-width sans. That is conservative-ish only: it is an estimate, not a bound - the renderer
-    # substitutes a font we cannot predict, and a wide one (Verdana, Tahoma) runs longer. Themes
-    # should therefore name Calibri or Arial.
+    # compatible, so widths match what PowerPoint draws. Any other family is drawn (by the preview)
+    # with Carlito, a mid-width sans; metrics_for does not measure it with Carlito but conservatively,
+    # as Liberation Sans widened by UNKNOWN_FAMILY_SCALE, since the renderer substitutes a font we
+    # cannot predict. Even that is a margin, not a bound: a very wide face (Verdana) may run longer.
     stem = _FAMILY_FILES.get(" ".join(family.split()).casefold(), _FALLBACK_FILE_STEM)
+    return _file_for_stem(stem, bold=bold, italic=italic)
+
+
+def _file_for_stem(stem: str, *, bold: bool, italic: bool) -> Path:
     style = ("Bold" if bold else "") + ("Italic" if italic else "")
     return FONTS_DIR / f"{stem}-{style or 'Regular'}.ttf"
+
+
+def has_stand_in(family: str) -> bool:
+    """Whether a bundled font is metric-compatible with an Office family (Calibri, Arial …)."""
+    return " ".join(family.split()).casefold() in _FAMILY_FILES
 
 
 def _quantize(em: float) -> float:
@@ -114,8 +126,10 @@ def _glued(char: str, following: str) -> bool:
 class FontMetrics:
     """Advance widths of one font file, loaded lazily on first use."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, scale: float = 1.0) -> None:
         self.path = path
+        self.scale = scale
+        """Every width is multiplied by this: above 1 for a conservative stand-in."""
         self._advances: dict[int, float] | None = None
         self._char_em: dict[str, float] | None = None
 
@@ -141,7 +155,8 @@ class FontMetrics:
             metrics: dict[str, tuple[int, int]] = font["hmtx"].metrics
             # unitsPerEm is the uint16 at byte 18 of 'head'; reading it raw skips fontTools' head parsing.
             (units_per_em,) = struct.unpack_from(">H", font.getTableData("head"), 18)
-        advances = {code: _quantize(metrics[glyph][0] / units_per_em) for code, glyph in cmap.items()}
+        scale = self.scale
+        advances = {code: _quantize(metrics[glyph][0] * scale / units_per_em) for code, glyph in cmap.items()}
         table = {chr(code): em for code, em in advances.items()}
         for char in _ZERO_WIDTH:
             table[char] = 0.0
@@ -155,11 +170,11 @@ class FontMetrics:
         table = self._table()
         em = table.get(char)
         if em is None:
-            em = table[char] = self._missing_em(char, table)
+            em = table[char] = self._missing_em(char, table, self.scale)
         return em
 
     @staticmethod
-    def _missing_em(char: str, table: dict[str, float]) -> float:
+    def _missing_em(char: str, table: dict[str, float], scale: float = 1.0) -> float:
         """The conservative width of a character the font lacks (the renderer uses a fallback font)."""
         stand_in = _STAND_INS.get(char)
         if stand_in is not None and stand_in in table:
@@ -167,8 +182,8 @@ class FontMetrics:
         if _is_zero_width(char):
             return 0.0
         if _is_wide(char):
-            return _quantize(_WIDE_EM)
-        return _quantize(_OTHER_MISSING_EM)
+            return _quantize(_WIDE_EM * scale)
+        return _quantize(_OTHER_MISSING_EM * scale)
 
     def text_width_em(self, text: str) -> float:
         """The advance of a string as a fraction of the font size (no kerning, so a slight overestimate)."""
@@ -186,15 +201,23 @@ class FontMetrics:
 
 
 @functools.cache
-def _metrics_for_file(path: Path) -> FontMetrics:
-    """The one FontMetrics instance for a font file."""
-    return FontMetrics(path)
+def _metrics_for_file(path: Path, scale: float = 1.0) -> FontMetrics:
+    """The one FontMetrics instance for a font file (at a width scale)."""
+    return FontMetrics(path, scale)
 
 
 @functools.lru_cache(maxsize=256)
 def metrics_for(family: str, *, bold: bool = False, italic: bool = False) -> FontMetrics:
-    """The metrics for an Office font family and style, shared by every family that maps to one file."""
-    return _metrics_for_file(font_file(family, bold=bold, italic=italic))
+    """The metrics for an Office font family and style, shared by every family that maps to one file.
+
+    A family without a bundled metric-compatible stand-in (a corporate template's Georgia, say) is
+    measured conservatively: Liberation Sans widths × UNKNOWN_FAMILY_SCALE, so that text laid out for
+    it still fits when the renderer draws it in the real font or in a substitute of similar width.
+    """
+    if has_stand_in(family):
+        return _metrics_for_file(font_file(family, bold=bold, italic=italic))
+    path = _file_for_stem(_UNKNOWN_FAMILY_FILE_STEM, bold=bold, italic=italic)
+    return _metrics_for_file(path, UNKNOWN_FAMILY_SCALE)
 
 
 def _split_content(content: str) -> list[str]:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    FiniteFloat,
+    PrivateAttr,
+    Tag,
+    model_validator,
+)
 
 NonEmptyText = Annotated[str, Field(min_length=1)]
 
@@ -67,7 +76,7 @@ class Series(Strict):
     """A named row of chart values, one per category."""
 
     name: NonEmptyText
-    values: list[float] = Field(min_length=1)
+    values: list[FiniteFloat] = Field(min_length=1)
 
 
 class Event(Strict):
@@ -259,6 +268,22 @@ class Section(Strict):
     slides: list[Slide] = Field(default_factory=list)
 
 
+SlideKind = Literal[
+    "title",
+    "section",
+    "bullets",
+    "takeaways",
+    "comparison",
+    "stat",
+    "chart",
+    "table",
+    "timeline",
+    "quote",
+    "image",
+    "sources",
+]
+
+
 class Deck(Strict):
     """A whole briefing deck: metadata and ordered sections."""
 
@@ -270,6 +295,10 @@ class Deck(Strict):
     footer: str | None = None
     sources: list[Source] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
+    layouts: dict[SlideKind, NonEmptyText] = Field(
+        default_factory=dict,
+        description="With a .pptx template as theme: the template layout (by name) a slide kind uses.",
+    )
     _path: Path | None = PrivateAttr(default=None)
     _marks: dict[tuple[str | int, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
 

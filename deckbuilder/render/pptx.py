@@ -10,6 +10,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from deckbuilder.layout.boxes import (
@@ -27,10 +28,20 @@ from deckbuilder.render.pptx_compat import (
     counted_partnames,
     deterministic_package,
 )
-from deckbuilder.render.pptx_xml import background, fill_text_body, plain_shape, text_shape
+from deckbuilder.render.pptx_template import open_template, template_layout
+from deckbuilder.render.pptx_xml import (
+    background,
+    fill_text_body,
+    placeholder_element,
+    placeholder_shape,
+    plain_shape,
+    text_shape,
+)
 
 LAYOUT_TITLE_ONLY = 5
 LAYOUT_BLANK = 6
+CORE_PROPERTY_LIMIT = 255
+"""python-pptx refuses longer document properties; the slides keep the whole text."""
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -50,7 +61,13 @@ def _rgb(hex_color: str) -> RGBColor:
 def _draw_picture(slide: Any, box: PictureBox) -> None:
     picture = slide.shapes.add_picture(box.path, box.x, box.y, box.w, box.h)
     # python-pptx has no API for alt text; it lives in cNvPr's descr attribute.
-    picture._element.nvPicPr.cNvPr.set("descr", box.alt)
+    non_visual = picture._element.nvPicPr
+    non_visual.cNvPr.set("descr", box.alt)
+    if box.placeholder is not None:  # the template's picture placeholder, at the size layout fitted
+        locks = non_visual.find(qn("p:cNvPicPr")).find(qn("a:picLocks"))
+        if locks is not None:
+            locks.set("noGrp", "1")
+        placeholder_element(non_visual.find(qn("p:nvPr")), box.placeholder)
 
 
 def _draw_chart(slide: Any, box: ChartBox) -> None:
@@ -118,12 +135,21 @@ def _draw_table(slide: Any, box: TableBox) -> None:
             fill_text_body(cell._tc.get_or_add_txBody(), None, [paragraph])
 
 
-def _draw_slide(prs: Any, appender: SlideAppender, page: SlideLayout) -> None:
+def _new_slide(
+    prs: Any, appender: SlideAppender, page: SlideLayout, template: str | None
+) -> tuple[Any, bool]:
+    """The slide for a page, on its template layout or the built-in one, and whether a title is pending."""
     has_title = any(isinstance(box, TextBox) and box.role == "title" for box in page.boxes)
+    if page.layout is not None and template is not None:  # the template's own background shows
+        return appender.add_slide(template_layout(prs, page.layout, template)), has_title
     slide = appender.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY if has_title else LAYOUT_BLANK])
-    c_sld = slide._element.cSld
-    c_sld.insert(0, background(page.background))
-    tree = c_sld.spTree
+    slide._element.cSld.insert(0, background(page.background))
+    return slide, has_title
+
+
+def _draw_slide(prs: Any, appender: SlideAppender, page: SlideLayout, template: str | None = None) -> None:
+    slide, has_title = _new_slide(prs, appender, page, template)
+    tree = slide._element.cSld.spTree
     shape_id = 1
     title_pending = has_title
     for box in page.boxes:
@@ -131,6 +157,9 @@ def _draw_slide(prs: Any, appender: SlideAppender, page: SlideLayout) -> None:
             shape_id += 1
             if isinstance(box, ShapeBox):
                 tree.append(plain_shape(box, shape_id))
+            elif box.placeholder is not None:
+                tree.append(placeholder_shape(box, box.placeholder, shape_id))
+                title_pending = title_pending and box.role != "title"
             else:
                 tree.append(text_shape(box, shape_id, title=title_pending and box.role == "title"))
                 title_pending = title_pending and box.role != "title"
@@ -147,12 +176,15 @@ def _draw_slide(prs: Any, appender: SlideAppender, page: SlideLayout) -> None:
 
 def render_pptx(layout: DeckLayout) -> bytes:
     """The .pptx file's bytes for a laid-out deck; the same layout always gives the same bytes."""
-    prs = Presentation()
-    prs.slide_width = Emu(layout.width)
-    prs.slide_height = Emu(layout.height)
+    if layout.template is not None:  # the template's masters, layouts and slide size
+        prs = open_template(layout.template)
+    else:
+        prs = Presentation()
+        prs.slide_width = Emu(layout.width)
+        prs.slide_height = Emu(layout.height)
     properties = prs.core_properties
-    properties.title = layout.title
-    properties.author = layout.author
+    properties.title = layout.title[:CORE_PROPERTY_LIMIT]
+    properties.author = layout.author[:CORE_PROPERTY_LIMIT]
     properties.last_modified_by = "Deckbuilder"
     properties.revision = 1
     properties.created = FIXED_TIME.replace(tzinfo=None)
@@ -161,7 +193,7 @@ def render_pptx(layout: DeckLayout) -> bytes:
     appender = SlideAppender(prs)
     with counted_partnames(prs.part.package):
         for page in layout.slides:
-            _draw_slide(prs, appender, page)
+            _draw_slide(prs, appender, page, layout.template)
     buffer = io.BytesIO()
     prs.save(buffer)
     return deterministic_package(buffer.getvalue())

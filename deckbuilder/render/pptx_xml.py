@@ -13,7 +13,7 @@ from typing import Any, TypeAlias
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from deckbuilder.layout.boxes import Paragraph, ShapeBox, TextBox
+from deckbuilder.layout.boxes import Paragraph, PlaceholderRef, ShapeBox, TextBox
 
 SLIDENUM_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
@@ -51,11 +51,25 @@ def _run_properties(parent: Element, tag: str, paragraph: Paragraph) -> None:
     _sub(properties, A_LATIN, typeface=paragraph.font)
 
 
-def add_paragraph(body: Element, paragraph: Paragraph) -> None:
-    """Append one fitted paragraph, every size and spacing explicit, to a txBody."""
+def add_paragraph(body: Element, paragraph: Paragraph, *, in_placeholder: bool = False) -> None:
+    """Append one fitted paragraph, every size and spacing explicit, to a txBody.
+
+    In a template's placeholder the outline level, the margins and the line-breaking rules are
+    written even when they are the defaults, so that what the template sets for them (indents,
+    punctuation hanging past the margin, Latin words broken anywhere), which layout did not measure,
+    never applies.
+    """
     p = _sub(body, A_P)
     p_pr = _sub(p, A_PPR, algn=_ALIGN[paragraph.align])
-    if paragraph.indent_emu:
+    if in_placeholder:
+        p_pr.set("marL", str(paragraph.indent_emu))
+        p_pr.set("indent", str(-paragraph.hanging_emu))
+        if paragraph.level:
+            p_pr.set("lvl", str(paragraph.level))
+        p_pr.set("eaLnBrk", "1")
+        p_pr.set("latinLnBrk", "0")
+        p_pr.set("hangingPunct", "0")
+    elif paragraph.indent_emu:
         p_pr.set("marL", str(paragraph.indent_emu))
         p_pr.set("indent", str(-paragraph.hanging_emu))
     _spacing(p_pr, "a:lnSpc", paragraph.line_height_pt)
@@ -76,7 +90,9 @@ def add_paragraph(body: Element, paragraph: Paragraph) -> None:
     _sub(run, A_T).text = paragraph.text
 
 
-def fill_text_body(body: Element, box: TextBox | None, paragraphs: Sequence[Paragraph]) -> None:
+def fill_text_body(
+    body: Element, box: TextBox | None, paragraphs: Sequence[Paragraph], *, in_placeholder: bool = False
+) -> None:
     """Replace a txBody's content with the box's frame settings and paragraphs."""
     for child in list(body):
         body.remove(child)
@@ -96,7 +112,7 @@ def fill_text_body(body: Element, box: TextBox | None, paragraphs: Sequence[Para
         _sub(body, qn("a:bodyPr"))
     _sub(body, qn("a:lstStyle"))
     for paragraph in paragraphs:
-        add_paragraph(body, paragraph)
+        add_paragraph(body, paragraph, in_placeholder=in_placeholder)
 
 
 def _shape_properties(sp: Element, x: int, y: int, w: int, h: int, geometry: str) -> Element:
@@ -129,6 +145,33 @@ def text_shape(box: TextBox, shape_id: int, *, title: bool = False) -> Element:
     else:
         _sub(sp_pr, qn("a:noFill"))
     fill_text_body(_sub(sp, qn("p:txBody")), box, box.paragraphs)
+    return sp
+
+
+def placeholder_element(parent: Element, ref: PlaceholderRef) -> Element:
+    """A p:ph naming a layout placeholder as its layout does: type (none for content), then idx."""
+    attributes = {} if ref.type == "obj" else {"type": ref.type}
+    if ref.idx:
+        attributes["idx"] = str(ref.idx)
+    return _sub(parent, qn("p:ph"), **attributes)
+
+
+def placeholder_shape(box: TextBox, ref: PlaceholderRef, shape_id: int) -> Element:
+    """A slide placeholder filling a template layout's placeholder with the box's paragraphs.
+
+    Position and text settings are explicit, as layout decided; fill, outline and geometry are left
+    to the template.
+    """
+    sp = etree.Element(qn("p:sp"))
+    nv = _sub(sp, qn("p:nvSpPr"))
+    name = box.role.replace("-", " ").title()
+    _sub(nv, qn("p:cNvPr"), id=str(shape_id), name=f"{name} {shape_id}")
+    _sub(_sub(nv, qn("p:cNvSpPr")), qn("a:spLocks"), noGrp="1")
+    placeholder_element(_sub(nv, qn("p:nvPr")), ref)
+    xfrm = _sub(_sub(sp, qn("p:spPr")), qn("a:xfrm"))
+    _sub(xfrm, qn("a:off"), x=str(box.x), y=str(box.y))
+    _sub(xfrm, qn("a:ext"), cx=str(box.w), cy=str(box.h))
+    fill_text_body(_sub(sp, qn("p:txBody")), box, box.paragraphs, in_placeholder=True)
     return sp
 
 

@@ -6,11 +6,11 @@ import difflib
 import functools
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from deckbuilder.errors import DeckError, Problem
+from deckbuilder.outline.yaml_source import SourceTree, mark_for, parse_outline, read_outline_text
 from deckbuilder.paths import THEMES_DIR
 from deckbuilder.themes.model import Theme
 
@@ -25,16 +25,23 @@ def builtin_theme_names() -> list[str]:
 
 
 def load_theme(name_or_path: str, base_dir: Path | None = None) -> Theme:
-    """A built-in theme by name, or a theme file by path (relative paths resolve against base_dir)."""
+    """A built-in theme by name, a theme file or a .pptx template (relative paths from base_dir)."""
+    from deckbuilder.templates import is_template, template_theme
+
+    if is_template(name_or_path):
+        return template_theme(_resolve(name_or_path.strip(), base_dir))
     if _looks_like_path(name_or_path):
-        path = Path(name_or_path).expanduser()
-        if not path.is_absolute():
-            path = (base_dir if base_dir is not None else Path.cwd()) / path
-        return _load_file(path)
+        return _load_file(_resolve(name_or_path, base_dir))
     names = builtin_theme_names()
     if name_or_path not in names:
         raise DeckError.single("theme", _unknown_theme_message(name_or_path, names))
     return _load_builtin(name_or_path)
+
+
+def _resolve(path_text: str, base_dir: Path | None) -> Path:
+    """A theme path as given, relative ones taken from base_dir (else the working folder)."""
+    path = Path(path_text).expanduser()
+    return path if path.is_absolute() else (base_dir if base_dir is not None else Path.cwd()) / path
 
 
 def _looks_like_path(name_or_path: str) -> bool:
@@ -58,35 +65,25 @@ def _load_builtin(name: str) -> Theme:
 def _load_file(path: Path) -> Theme:
     """Read, parse and validate one theme file; every problem becomes a located DeckError."""
     shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DeckError.single(shown, "theme file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DeckError.single(shown, f"cannot read theme file: {exc}") from None
-    try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc)
-        line = mark.line + 1 if mark is not None else None
-        column = mark.column + 1 if mark is not None else None
-        raise DeckError.single(shown, f"invalid YAML: {reason}", line, column) from None
-    if not isinstance(data, dict):
+    if not path.exists():
+        raise DeckError.single(shown, "theme file not found")
+    # The outline's hardened reader: a size limit, UTF-8, no tags, aliases measured before expansion.
+    tree = parse_outline(read_outline_text(path), shown)
+    if not isinstance(tree.data, dict):
         raise DeckError.single(shown, "a theme file must be a mapping of keys (name, colors, sizes, …)", 1, 1)
     try:
-        return Theme.model_validate(data)
+        return Theme.model_validate(tree.data)
     except ValidationError as exc:
-        raise DeckError(_problems(shown, exc, root)) from None
+        raise DeckError(_problems(shown, exc, tree)) from None
 
 
-def _problems(shown: str, exc: ValidationError, root: yaml.Node | None) -> list[Problem]:
+def _problems(shown: str, exc: ValidationError, tree: SourceTree) -> list[Problem]:
     """One readable, located problem per pydantic error."""
     problems = []
     for error in exc.errors():
         loc = tuple(error["loc"])
-        line, column = _position(root, loc)
+        mark = mark_for(tree, loc)
+        line, column = mark.line, mark.column
         problems.append(Problem(shown, f"{_dotted(loc)}: {_message(error, loc)}", line, column))
     problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
     return problems
@@ -114,24 +111,3 @@ def _message(error: ErrorDetails, loc: tuple[int | str, ...]) -> str:
         return f'{error["input"]!r} is not a colour; write it as six hex digits in quotes, e.g. "000000"'
     message: str = error["msg"]
     return message.removeprefix("Value error, ")
-
-
-def _position(root: yaml.Node | None, loc: tuple[int | str, ...]) -> tuple[int | None, int | None]:
-    """The 1-based line and column of the deepest YAML node along a pydantic location."""
-    node = root
-    found = root
-    for part in loc:
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == part:
-                    child = value
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            child = node.value[part]
-        if child is None:
-            break
-        node = found = child
-    if found is None:
-        return None, None
-    return found.start_mark.line + 1, found.start_mark.column + 1

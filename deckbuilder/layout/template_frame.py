@@ -1,0 +1,325 @@
+"""The grid of a template layout: title, body and chrome rectangles taken from its placeholders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from deckbuilder.layout.boxes import (
+    Box,
+    LayoutRef,
+    Paragraph,
+    PictureBox,
+    PlaceholderRef,
+    SlideLayout,
+    TextBox,
+)
+from deckbuilder.layout.frame import TITLE_MAX_LINES, Frame, Rect, Styles, fixed, points
+from deckbuilder.layout.text import ParaSpec, TextStyle, fit, fit_lines, height_emu, paragraphs_at
+from deckbuilder.templates.mapping import LayoutChoice, side_by_side
+from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
+from deckbuilder.templates.theme import TemplateTheme, content_area, layout_colors
+from deckbuilder.themes.model import SizeRange
+
+TITLE_FLOOR_SHARE = 0.6
+"""A title too long for its placeholder shrinks to no less than this share of its smallest size."""
+FILLED_KINDS = ("bullets", "sources")
+"""Kinds whose points go into the layout's content placeholder."""
+
+
+def placeholder_ref(placeholder: Placeholder) -> PlaceholderRef:
+    """The reference a box carries to the placeholder it fills."""
+    return PlaceholderRef(placeholder.type, placeholder.idx)
+
+
+def size_range(size: float | None, fallback: SizeRange, floor: float) -> SizeRange:
+    """The template's size for a placeholder as the largest, shrinking to a readable floor."""
+    if size is None:
+        return fallback
+    return SizeRange(max=size, min=min(size, max(floor, round(size * 0.55))))
+
+
+def placed(
+    placeholder: Placeholder, paragraphs: list[Paragraph], role: str, *, grow_up: bool = False
+) -> TextBox:
+    """Fitted paragraphs in a placeholder, its insets kept; a box too small for them grows to hold them."""
+    rect, inset = placeholder.rect, placeholder.look.inset
+    h = max(rect.h, height_emu(paragraphs) + 2 * inset)
+    y = rect.bottom - h if grow_up else rect.y
+    anchor = placeholder.look.anchor
+    ref = placeholder_ref(placeholder)
+    return TextBox(rect.x, y, rect.w, h, tuple(paragraphs), role, anchor, inset, placeholder=ref)
+
+
+@dataclass
+class TemplateFrame(Frame):
+    """A Frame whose rectangles come from one template layout (the one its slide kind is mapped to)."""
+
+    choices: dict[str, LayoutChoice] = field(default_factory=dict)
+    kind: str = "bullets"
+    _kinds: dict[str, TemplateFrame] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.styles = Styles(self.theme)
+        self.footer_paragraphs = self._fit_footer()
+
+    @classmethod
+    def for_template(
+        cls, theme: TemplateTheme, footer: str | None, choices: dict[str, LayoutChoice]
+    ) -> TemplateFrame:
+        """The deck's frame on a template, with each kind's layout choice."""
+        return cls(theme, footer, choices)
+
+    @property
+    def spec(self) -> TemplateSpec:
+        """Read-only: the template."""
+        assert isinstance(self.theme, TemplateTheme)
+        return self.theme.template
+
+    @property
+    def choice(self) -> LayoutChoice:
+        """Read-only: this frame's kind's layout choice."""
+        return self.choices[self.kind]
+
+    @property
+    def layout(self) -> Layout:
+        """Read-only: the layout this frame's slides are made on."""
+        return self.choice.layout
+
+    @property
+    def width(self) -> int:
+        """Read-only: slide width in EMU, exactly the template's."""
+        return self.spec.width
+
+    @property
+    def height(self) -> int:
+        """Read-only: slide height in EMU, exactly the template's."""
+        return self.spec.height
+
+    def for_kind(self, kind: str) -> TemplateFrame:
+        """The frame for a kind's layout, its colours checked against that layout's background."""
+        if kind not in self._kinds:
+            geometry = TemplateFrame(self.theme, self.footer, self.choices, kind)
+            self._kinds[kind] = TemplateFrame(geometry.kind_theme(), self.footer, self.choices, kind)
+        return self._kinds[kind]
+
+    def kind_theme(self) -> TemplateTheme:
+        """This frame's theme with its layout's title size and colours readable on its background."""
+        theme = self.theme
+        assert isinstance(theme, TemplateTheme)
+        title = self.title_placeholder
+        sizes = theme.sizes
+        if title is not None:
+            slide_title = size_range(title.look.size_pt, sizes.slide_title, 18)
+            sizes = sizes.model_copy(update={"slide_title": slide_title})
+        colors = layout_colors(self.spec, self.layout, self.body_area)
+        return theme.model_copy(update={"colors": colors, "sizes": sizes})
+
+    # --- rectangles -------------------------------------------------------------------------------
+
+    @property
+    def title_placeholder(self) -> Placeholder | None:
+        """Read-only: the layout's horizontal title placeholder, if it has one."""
+        title = self.layout.title
+        return title if title is not None and not title.vertical else None
+
+    @property
+    def column_placeholders(self) -> tuple[Placeholder, Placeholder] | None:
+        """Read-only: the two side-by-side content placeholders of a two-content layout."""
+        return side_by_side(self.layout, self.spec) if self.choice.role == "two-content" else None
+
+    @property
+    def body_area(self) -> Rect:
+        """Read-only: where the slide's body goes, before a source line takes its foot."""
+        role, layout = self.choice.role, self.layout
+        if role == "content":
+            return layout.contents[0].text_area
+        columns = self.column_placeholders
+        if columns is not None:
+            left, right = columns[0].text_area, columns[1].text_area
+            top, bottom = max(left.y, right.y), min(left.bottom, right.bottom)
+            return Rect(left.x, top, right.right - left.x, bottom - top)
+        picture = layout.first("pic")
+        if role == "picture" and picture is not None:
+            return picture.rect
+        area = content_area(self.spec, self.choices)
+        title = self.title_placeholder
+        if title is not None and area.y < title.rect.bottom and title.rect.y < area.bottom:
+            top = title.rect.bottom + points(12)
+            area = Rect(area.x, top, area.w, max(points(36), area.bottom - top))
+        return area
+
+    @property
+    def gutter(self) -> int:
+        """Read-only: the gap between columns (between the template's two columns, when it has them)."""
+        columns = self.column_placeholders
+        if columns is not None:
+            return columns[1].text_area.x - columns[0].text_area.right
+        return super().gutter
+
+    @property
+    def footer_top(self) -> int:
+        """Read-only: the top of the footer band (footer and number placeholders in the slide's foot)."""
+        foot = [
+            p.rect.y
+            for p in self.layout.placeholders
+            if p.type in ("ftr", "sldNum") and p.rect.y > self.height * 3 // 4
+        ]
+        return min(foot) if foot else self.height - self.height // 20
+
+    def body_limit(self, source: str | None) -> int:
+        """The y a body must end above: the source line's top, or the footer band's."""
+        _, limit = self.source_block(source)
+        return limit
+
+    # --- text -------------------------------------------------------------------------------------
+
+    def title_style(self) -> TextStyle:
+        """The style of the slide's title: the template's font, size range, weight and alignment."""
+        look = self.title_placeholder.look if self.title_placeholder else None
+        return TextStyle(
+            font=(look.font if look else None) or self.theme.fonts.heading,
+            color=self.theme.colors.title_text,
+            sizes=self.theme.sizes.slide_title,
+            line_spacing=self.theme.line_spacing,
+            bold=look.bold if look else True,
+            align=look.align if look else "left",
+        )
+
+    def title_area(self) -> Rect:
+        """Where the title's text goes: its placeholder's text area, or a band at the top of the live area."""
+        title = self.title_placeholder
+        if title is not None:
+            return title.text_area
+        live = self.live
+        return Rect(live.x, live.y, live.w, min(live.h // 5, points(90)))
+
+    def title_block(self, title: str, *, dark: bool = False) -> tuple[list[Box], int]:
+        """The title in the layout's title placeholder (drawn when it has none), and the body's top."""
+        placeholder = self.title_placeholder
+        area = self.title_area()
+        if not title:
+            return [], area.bottom
+        if placeholder is not None and placeholder.look.caps:
+            title = title.upper()
+        paragraphs = fit_in(ParaSpec(title, self.title_style()), area, TITLE_MAX_LINES)
+        if placeholder is None:
+            box = TextBox(
+                area.x, area.y, area.w, max(area.h, height_emu(paragraphs)), tuple(paragraphs), "title"
+            )
+            return [box], box.y + box.h
+        box = placed(placeholder, paragraphs, "title")
+        return [box], box.y + box.h
+
+    def source_block(self, source: str | None) -> tuple[list[Box], int]:
+        """The source line just above the footer band, as wide as the body, and the y the body ends above."""
+        band = self.footer_top
+        if not source:
+            return [], band - points(8)
+        area = self.body_area
+        style = self.styles.style(fixed(self.theme.sizes.source), self.theme.colors.muted)
+        paragraphs = paragraphs_at([ParaSpec(f"Source: {source}", style)], 0, area.w)
+        h = height_emu(paragraphs)
+        y = band - points(4) - h
+        return [TextBox(area.x, y, area.w, h, tuple(paragraphs), "source")], y - points(8)
+
+    def _content(self, title: str, source: str | None) -> tuple[list[Box], Rect]:
+        head, _ = self.title_block(title)
+        foot, limit = self.source_block(source)
+        area = self.body_area
+        return head + foot, Rect(area.x, area.y, area.w, max(points(36), min(area.bottom, limit) - area.y))
+
+    # --- chrome -----------------------------------------------------------------------------------
+
+    def _fit_footer(self) -> list[Paragraph]:
+        footer = self.layout.first("ftr") if self.choices else None
+        look = footer.look if footer else None
+        size = (look.size_pt if look else None) or self.theme.sizes.footer
+        style = TextStyle(
+            font=(look.font if look else None) or self.theme.fonts.body,
+            color=self.theme.colors.muted,
+            sizes=SizeRange(max=size, min=min(size, 8.0)),
+            line_spacing=self.theme.line_spacing,
+            align=look.align if look else "left",
+        )
+        width = footer.text_area.w if footer else self.live.w // 2
+        return fit_lines([ParaSpec(self.footer or "", style)], width, 1)
+
+    def chrome(self, number: int) -> list[Box]:
+        """The footer and slide number in the layout's footer placeholders (drawn where it has none)."""
+        footer, number_ph = self.layout.first("ftr"), self.layout.first("sldNum")
+        boxes: list[Box] = []
+        drawn = Frame(self.theme, self.footer).chrome(number) if footer is None or number_ph is None else []
+        if self.footer and footer is not None:
+            boxes.append(placed(footer, self.footer_paragraphs, "footer", grow_up=True))
+        elif self.footer:
+            boxes.extend(box for box in drawn if isinstance(box, TextBox) and box.role == "footer")
+        if number_ph is not None:
+            look = number_ph.look
+            style = self.styles.style(
+                fixed(look.size_pt or self.theme.sizes.footer), self.theme.colors.muted, align=look.align
+            )
+            paragraphs = paragraphs_at(
+                [ParaSpec(str(number), style, field="slidenum")], 0, number_ph.text_area.w
+            )
+            boxes.append(placed(number_ph, paragraphs, "slide-number", grow_up=True))
+        else:
+            boxes.extend(box for box in drawn if isinstance(box, TextBox) and box.role == "slide-number")
+        return boxes
+
+    def notes_for(self, kinds: set[str]) -> tuple[str, ...]:
+        """What an export should tell its user about the kinds it used: layouts the template lacks."""
+        return tuple(
+            f"{self.spec.name}: {choice.warning}"
+            for kind, choice in self.choices.items()
+            if kind in kinds and choice.warning
+        )
+
+    # --- placeholders -----------------------------------------------------------------------------
+
+    def finish(self, page: SlideLayout) -> SlideLayout:
+        """The slide on its layout, its body text and picture moved into the layout's placeholders."""
+        layout = self.layout
+        boxes = tuple(self._adopt(box) for box in page.boxes)
+        ref = LayoutRef(layout.name, layout.master, layout.index)
+        return replace(page, boxes=boxes, layout=ref, background=self.theme.colors.background)
+
+    def _adopt(self, box: Box) -> Box:
+        """A body box that sits where a placeholder's text goes, as that placeholder's content."""
+        role = self.choice.role
+        if isinstance(box, PictureBox) and role == "picture" and box.placeholder is None:
+            picture = self.layout.first("pic")
+            return replace(box, placeholder=placeholder_ref(picture)) if picture is not None else box
+        if not isinstance(box, TextBox) or box.placeholder is not None:
+            return box
+        if box.role == "body" and role == "content" and self.kind in FILLED_KINDS:
+            content = self.layout.contents[0]
+            area, inset = content.text_area, content.look.inset
+            if (box.x, box.y, box.w) == (area.x, area.y, area.w) and self.layout.is_unique(content):
+                return replace(
+                    box,
+                    x=box.x - inset,
+                    y=box.y - inset,
+                    w=box.w + 2 * inset,
+                    h=box.h + 2 * inset,
+                    inset=inset,
+                    placeholder=placeholder_ref(content),
+                )
+        columns = self.column_placeholders
+        if box.role == "column-body" and columns is not None:
+            middle = (columns[0].rect.right + columns[1].rect.x) // 2
+            column = columns[0] if box.x < middle else columns[1]
+            if self.layout.is_unique(column):  # a placeholder both columns would name is left alone
+                return replace(box, placeholder=placeholder_ref(column))
+        return box
+
+
+def fit_in(spec: ParaSpec, area: Rect, max_lines: int) -> list[Paragraph]:
+    """A title in an area: at most max_lines lines if it can, else smaller until it fits the height."""
+    paragraphs = fit_lines([spec], area.w, max_lines)
+    if height_emu(paragraphs) <= area.h:
+        return paragraphs
+    sizes = spec.style.sizes
+    floor = SizeRange(max=sizes.max, min=max(1.0, round(sizes.min * TITLE_FLOOR_SHARE)))
+    smaller = ParaSpec(spec.text, replace(spec.style, sizes=floor))
+    fitted = fit([smaller], area.w, area.h)
+    return fitted[0] if fitted is not None else paragraphs_at([smaller], 10_000, area.w)

@@ -1,0 +1,206 @@
+"""Slide kinds that use a template's own placeholders differently: title, section divider and picture."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from deckbuilder.layout.boxes import Box, Paragraph, PictureBox, SlideLayout, TextBox
+from deckbuilder.layout.frame import CONTINUED, Rect, points, slide
+from deckbuilder.layout.images import image_size, resolve_image
+from deckbuilder.layout.pages import SlideInfo, content_pages, text_box
+from deckbuilder.layout.slides.image import fit_picture
+from deckbuilder.layout.template_frame import TemplateFrame, fit_in, placed, placeholder_ref, size_range
+from deckbuilder.layout.text import ParaSpec, TextStyle, fit, fit_lines, fit_or_paginate, height_emu
+from deckbuilder.outline.model import Deck, ImageSlide, SectionSlide, Slide, TitleSlide
+from deckbuilder.templates.model import Placeholder
+
+SUBTITLE_MAX_SHARE = 0.55
+"""A drawn subtitle area (no placeholder for it) starts this far down the live area at most."""
+
+
+def _second_placeholder(frame: TemplateFrame) -> Placeholder | None:
+    """Where an opening slide's second text goes: the subtitle placeholder, else a text placeholder."""
+    layout = frame.layout
+    subtitle = layout.first("subTitle")
+    if subtitle is not None and not subtitle.vertical:
+        return subtitle
+    return layout.contents[0] if layout.contents else None
+
+
+def _main_pages(frame: TemplateFrame, main: str, area: Rect) -> list[list[Paragraph]]:
+    """The title in its area: up to three lines at the largest size that fits, else continued."""
+    theme, title = frame.theme, frame.title_placeholder
+    look = title.look if title else None
+    style = TextStyle(
+        font=(look.font if look else None) or theme.fonts.heading,
+        color=theme.colors.title_text,
+        sizes=size_range(look.size_pt if look else None, theme.sizes.deck_title, 20),
+        line_spacing=1.1,
+        bold=look.bold if look else True,
+        align=look.align if look else "left",
+    )
+    spec = ParaSpec(main.upper() if look and look.caps else main, style)
+    fitted = fit_in(spec, area, 3)
+    return [fitted] if height_emu(fitted) <= area.h else fit_or_paginate([spec], area.w, area.h)
+
+
+def _second_area(frame: TemplateFrame, placeholder: Placeholder | None, main_area: Rect) -> Rect:
+    """Where the subtitle goes: its placeholder's text area, else below the title; above the footer."""
+    limit = frame.footer_top - points(8)
+    if placeholder is not None:
+        area = placeholder.text_area
+        return Rect(area.x, area.y, area.w, min(area.bottom, limit) - area.y)
+    live = frame.live
+    top = min(main_area.bottom + points(18), live.y + round(live.h * SUBTITLE_MAX_SHARE))
+    return Rect(main_area.x, top, main_area.w, max(points(40), limit - top))
+
+
+def _second_specs(
+    frame: TemplateFrame, placeholder: Placeholder | None, second: list[tuple[str, str]]
+) -> list[ParaSpec]:
+    """The subtitle's paragraphs: 'lead' ones at the placeholder's size, a 'meta' line small and muted."""
+    theme, look = frame.theme, placeholder.look if placeholder else None
+    specs = []
+    for index, (text, role) in enumerate(second):
+        lead = role == "lead"
+        sizes = theme.sizes.deck_subtitle if lead else theme.sizes.caption
+        style = TextStyle(
+            font=(look.font if look else None) or theme.fonts.body,
+            color=theme.colors.text if lead else theme.colors.muted,
+            sizes=size_range(look.size_pt, sizes, 14) if look and lead else sizes,
+            line_spacing=theme.line_spacing,
+            align=look.align if look else "left",
+            space_before_em=0.0 if index == 0 else 0.6,
+        )
+        specs.append(ParaSpec(text.upper() if look and look.caps else text, style))
+    return specs
+
+
+def _opening(
+    frame: TemplateFrame,
+    kind: str,
+    main: str,
+    second: list[tuple[str, str]],
+    notes: str | None,
+    origin: tuple[int, int] | None,
+) -> list[SlideLayout]:
+    """A title (or divider) slide: main text in the title placeholder, the rest in the second one.
+
+    second holds (text, role) pairs: role 'lead' is the subtitle or label, 'meta' the small line.
+    """
+    title_ph, second_ph = frame.title_placeholder, _second_placeholder(frame)
+    main_area = frame.title_area()
+    main_pages = _main_pages(frame, main, main_area)
+    second_area = _second_area(frame, second_ph, main_area)
+    specs = _second_specs(frame, second_ph, second)
+    second_pages = fit_or_paginate(specs, second_area.w, second_area.h) if specs else []
+    pages = []
+    for index in range(max(len(main_pages), len(second_pages))):
+        boxes: list[Box] = []
+        if index < len(main_pages):
+            title = main_pages[index]
+            boxes.append(
+                placed(title_ph, title, "title") if title_ph else text_box(main_area, title, "title")
+            )
+        if index < len(second_pages) and second_pages[index]:
+            lines = second_pages[index]
+            if second_ph is not None:
+                box = placed(second_ph, lines, "subtitle")
+                boxes.append(replace(box, h=min(box.h, second_area.bottom + second_ph.look.inset - box.y)))
+            else:
+                boxes.append(text_box(second_area, lines, "subtitle"))
+        heading = main if index == 0 else main + CONTINUED
+        page_notes = notes if index == 0 else None
+        background = frame.theme.colors.background
+        pages.append(slide(kind, heading, background, boxes, page_notes, origin, continued=index > 0))
+    return pages
+
+
+def layout_template_title(
+    data: TitleSlide, deck: Deck, frame: TemplateFrame, origin: tuple[int, int] | None
+) -> list[SlideLayout]:
+    """The deck's opening slide on the template's title layout."""
+    subtitle = data.subtitle if data.subtitle is not None else deck.subtitle
+    meta = " · ".join(part for part in (data.author or deck.author, data.date or deck.date) if part)
+    second = [(text, role) for text, role in ((subtitle, "lead"), (meta, "meta")) if text]
+    return _opening(frame, "title", data.title or deck.title, second, data.notes, origin)
+
+
+def layout_template_section(
+    data: SectionSlide, number: int, frame: TemplateFrame, origin: tuple[int, int] | None
+) -> list[SlideLayout]:
+    """A divider on the template's section layout: its title, with the part number and subtitle."""
+    second = [(f"Part {number}", "lead")] + ([(data.subtitle, "lead")] if data.subtitle else [])
+    pages = _opening(frame, "section", data.title, second, data.notes, origin)
+    return [replace(page, title=data.title + (CONTINUED if page.continued else "")) for page in pages]
+
+
+def layout_template_image(
+    data: ImageSlide, path: Path, frame: TemplateFrame, info: SlideInfo
+) -> list[SlideLayout]:
+    """The picture in the layout's picture placeholder, its caption in the caption placeholder if any."""
+    theme = frame.theme
+    _, area = frame.content(info.title, info.source)
+    boxes: list[Box] = []
+    picture_area = area
+    caption_ph = next((p for p in frame.layout.contents if p.type == "body"), None)
+    if frame.choice.role != "picture":
+        caption_ph = None
+    if data.caption:
+        look = caption_ph.look if caption_ph else None
+        style = frame.styles.style(
+            size_range(look.size_pt, theme.sizes.caption, 11) if look else theme.sizes.caption,
+            theme.colors.muted if caption_ph is None else theme.colors.text,
+            align=look.align if look else "center",
+        )
+        spec = ParaSpec(data.caption, style)
+        caption_box = _caption_in_placeholder(frame, caption_ph, spec, info.source) if caption_ph else None
+        if caption_box is not None:
+            boxes.append(caption_box)
+        else:
+            caption = fit_lines([spec], area.w, 2)
+            h = height_emu(caption)
+            boxes.append(TextBox(area.x, area.bottom - h, area.w, h, tuple(caption), "caption"))
+            picture_area = Rect(area.x, area.y, area.w, max(points(36), area.h - h - points(10)))
+    placed_rect = fit_picture(image_size(path), picture_area)
+    picture = frame.layout.first("pic") if frame.choice.role == "picture" else None
+    ref = placeholder_ref(picture) if picture is not None else None
+    boxes.insert(
+        0,
+        PictureBox(
+            placed_rect.x, placed_rect.y, placed_rect.w, placed_rect.h, str(path), data.alt, placeholder=ref
+        ),
+    )
+    return content_pages(frame, info, [boxes])
+
+
+def _caption_in_placeholder(
+    frame: TemplateFrame, placeholder: Placeholder, spec: ParaSpec, source: str | None
+) -> TextBox | None:
+    """The caption fitted into its placeholder (above any source line), or None if it cannot fit."""
+    area = placeholder.text_area
+    bottom = min(area.bottom, frame.body_limit(source))
+    fitted = fit([spec], area.w, bottom - area.y)
+    if fitted is None:
+        return None
+    box = placed(placeholder, fitted[0], "caption")
+    return replace(box, h=bottom + placeholder.look.inset - box.y)
+
+
+def layout_on_template(
+    slide_data: Slide,
+    deck: Deck,
+    frame: TemplateFrame,
+    origin: tuple[int, int] | None,
+    section_number: int,
+    info: SlideInfo,
+) -> list[SlideLayout] | None:
+    """The slides of a kind laid out the template's own way; None for kinds the common layouts handle."""
+    if isinstance(slide_data, TitleSlide):
+        return layout_template_title(slide_data, deck, frame, origin)
+    if isinstance(slide_data, SectionSlide):
+        return layout_template_section(slide_data, section_number, frame, origin)
+    if isinstance(slide_data, ImageSlide):
+        return layout_template_image(slide_data, resolve_image(deck, slide_data.image), frame, info)
+    return None

@@ -1,0 +1,157 @@
+"""DrawingML colours as RRGGBB: scheme colours through the colour map, modifiers, backgrounds sampled."""
+
+from __future__ import annotations
+
+import colorsys
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from deckbuilder.templates.package import NS, Element
+
+_A = f"{{{NS['a']}}}"
+SAMPLE_COLUMNS = 48
+"""A picture background is sampled on a grid this many cells wide (rows follow its aspect ratio)."""
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    return int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
+
+
+def _hex(red: float, green: float, blue: float) -> str:
+    return "".join(f"{max(0, min(255, round(channel))):02X}" for channel in (red, green, blue))
+
+
+def blend(color: str, toward: str, amount: float) -> str:
+    """color moved `amount` (0–1) of the way toward another colour."""
+    a, b = _rgb(color), _rgb(toward)
+    return _hex(*(x + (y - x) * amount for x, y in zip(a, b, strict=True)))
+
+
+def _modified(color: str, modifiers: list[tuple[str, float]]) -> str:
+    """Apply lumMod/lumOff/tint/shade (values as fractions), roughly as PowerPoint does."""
+    red, green, blue = (channel / 255 for channel in _rgb(color))
+    for name, value in modifiers:
+        if name in ("lumMod", "lumOff"):
+            hue, light, sat = colorsys.rgb_to_hls(red, green, blue)
+            light = light * value if name == "lumMod" else light + value
+            red, green, blue = colorsys.hls_to_rgb(hue, max(0.0, min(1.0, light)), sat)
+        elif name == "tint":
+            red, green, blue = (1 - (1 - c) * value for c in (red, green, blue))
+        elif name == "shade":
+            red, green, blue = (c * value for c in (red, green, blue))
+    return _hex(red * 255, green * 255, blue * 255)
+
+
+def color_value(
+    element: Element | None, scheme: Mapping[str, str], placeholder: str | None = None
+) -> str | None:
+    """The RRGGBB of a colour element (srgbClr, schemeClr, sysClr, prstClr) or of a fill holding one."""
+    if element is None:
+        return None
+    if element.tag in (_A + "solidFill", _A + "fgClr", _A + "bgClr") and len(element):
+        element = element[0]
+    tag = element.tag.removeprefix(_A)
+    base: str | None
+    if tag == "srgbClr":
+        base = element.get("val")
+    elif tag == "schemeClr":
+        name = element.get("val", "")
+        base = placeholder if name == "phClr" else scheme.get(name)
+    elif tag == "sysClr":
+        base = element.get("lastClr") or {"window": "FFFFFF", "windowText": "000000"}.get(
+            element.get("val", "")
+        )
+    elif tag == "prstClr":
+        base = {"black": "000000", "white": "FFFFFF"}.get(element.get("val", ""))
+    else:
+        return None
+    if base is None or len(base) != 6:
+        return None
+    modifiers = [
+        (child.tag.removeprefix(_A), int(child.get("val", "100000")) / 100000)
+        for child in element
+        if child.tag.removeprefix(_A) in ("lumMod", "lumOff", "tint", "shade")
+    ]
+    return _modified(base.upper(), modifiers)
+
+
+def mapped_scheme(theme_colors: Mapping[str, str], color_map: Mapping[str, str]) -> dict[str, str]:
+    """Theme colours plus the mapped names (tx1, bg1, tx2, bg2 …) the master's colour map defines."""
+    scheme = dict(theme_colors)
+    defaults = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
+    for name, default in defaults.items():
+        target = color_map.get(name, default)
+        if target in theme_colors:
+            scheme[name] = theme_colors[target]
+    return scheme
+
+
+@dataclass(frozen=True)
+class Background:
+    """What a layout's slides show behind their content: one colour, or a grid sampled from a picture."""
+
+    color: str
+    """The average colour."""
+    kind: str = "solid"
+    """solid, gradient, pattern, picture, or unknown (a picture that could not be read)."""
+    grid: tuple[tuple[str, ...], ...] = ()
+    """For pictures: rows of cell colours, top to bottom, stretched over the slide."""
+    part: str | None = None
+    """For pictures: the picture's part in the template package (for a renderer that paints it)."""
+
+    def colors_under(self, x: float, y: float, w: float, h: float) -> list[str]:
+        """The colours behind a region given as fractions (0–1) of the slide's width and height."""
+        if not self.grid:
+            return [self.color]
+        rows, cols = len(self.grid), len(self.grid[0])
+        top, left = int(y * rows), int(x * cols)
+        bottom, right = max(top + 1, int((y + h) * rows + 0.999)), max(left + 1, int((x + w) * cols + 0.999))
+        cells = [
+            self.grid[r][c]
+            for r in range(max(0, top), min(rows, bottom))
+            for c in range(max(0, left), min(cols, right))
+        ]
+        return cells or [self.color]
+
+
+def gradient_color(fill: Element, scheme: Mapping[str, str], placeholder: str | None = None) -> str | None:
+    """The average of a gradient's stops."""
+    stops = [
+        color_value(stop[0], scheme, placeholder) for stop in fill.iterfind("a:gsLst/a:gs", NS) if len(stop)
+    ]
+    known = [_rgb(stop) for stop in stops if stop]
+    if not known:
+        return None
+    return _hex(*(sum(channel) / len(known) for channel in zip(*known, strict=True)))
+
+
+def picture_background(blob: bytes, fallback: str, part: str | None = None) -> Background:
+    """A background picture sampled on a small grid; 'unknown' when the picture cannot be read."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a picture's oddities are not the user's to read about
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(blob)) as image:
+                image.draft("RGB", (SAMPLE_COLUMNS * 4, SAMPLE_COLUMNS * 4))
+                width, height = image.size
+                rows = max(1, round(SAMPLE_COLUMNS * height / max(1, width)))
+                raw = image.convert("RGB").resize((SAMPLE_COLUMNS, rows), Image.Resampling.BOX).tobytes()
+                pixels = [(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 3)]
+    except Exception:  # any unreadable picture (SVG, EMF, truncated, bomb) is just not sampled
+        return Background(fallback, "unknown", part=part)
+    grid = tuple(
+        tuple(_hex(*pixels[r * SAMPLE_COLUMNS + c]) for c in range(SAMPLE_COLUMNS)) for r in range(rows)
+    )
+    average = _hex(*(sum(p[i] for p in pixels) / len(pixels) for i in range(3)))
+    return Background(average, "picture", grid, part)
+
+
+def average(colors: list[str]) -> str:
+    """The mean of RRGGBB colours."""
+    channels = [_rgb(color) for color in colors]
+    return _hex(*(sum(channel) / len(channels) for channel in zip(*channels, strict=True)))

@@ -1,0 +1,240 @@
+"""The flagship exported through corporate templates: their size, layouts and placeholders, no samples."""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from template_fixtures import FLAGSHIP, NAMES, SAMPLE_TEXT
+
+import deckbuilder
+from deckbuilder.pipeline import layout
+
+POWERPOINT = {
+    "title": "Title Slide",
+    "section": "Section Header",
+    "bullets": "Title and Content",
+    "sources": "Title and Content",
+    "comparison": "Two Content",
+    "image": "Picture with Caption",
+    **{kind: "Title Only" for kind in ("takeaways", "stat", "chart", "table", "timeline", "quote")},
+}
+LIBREOFFICE = {
+    **POWERPOINT,
+    "section": "Title Slide",
+    "bullets": "Title, Content",
+    "sources": "Title, Content",
+    "comparison": "Title, 2 Content",
+    "image": "Title Only",
+}
+EXPECTED_LAYOUTS = {name: LIBREOFFICE if name == "libreoffice" else POWERPOINT for name in NAMES}
+SIZES = {"default": (9144000, 6858000), "dark43": (9144000, 6858000), "samples": (9144000, 6858000)}
+REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def kinds(template: Path) -> list[str]:
+    """The slide kind of each exported slide, in order."""
+    return [page.kind for page in layout(deckbuilder.load(FLAGSHIP), theme=str(template)).slides]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_deck_takes_the_templates_slide_size(
+    name: str, templates: dict[str, Path], exported: dict[str, Path]
+) -> None:
+    template, deck = Presentation(str(templates[name])), Presentation(str(exported[name]))
+    assert (deck.slide_width, deck.slide_height) == (template.slide_width, template.slide_height)
+    assert (deck.slide_width, deck.slide_height) == SIZES.get(name, (12192000, 6858000))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_kind_is_made_on_the_layout_that_holds_what_it_needs(
+    name: str, templates: dict[str, Path], exported: dict[str, Path]
+) -> None:
+    slides = Presentation(str(exported[name])).slides
+    used = {
+        (kind, slide.slide_layout.name) for kind, slide in zip(kinds(templates[name]), slides, strict=True)
+    }
+    assert used == {(kind, EXPECTED_LAYOUTS[name][kind]) for kind, _ in used}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_title_is_in_the_layouts_title_placeholder(name: str, exported: dict[str, Path]) -> None:
+    deck = deckbuilder.load(FLAGSHIP)
+    titles = []
+    for slide in Presentation(str(exported[name])).slides:
+        title = slide.shapes.title
+        assert title is not None and title.is_placeholder
+        titles.append(title.text_frame.text.casefold())
+    assert deck.title.casefold() in titles
+    assert "two responses to the coup" in titles
+    assert "niger: a case study in divergence" in titles  # Section Header writes it in capitals
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_points_go_into_the_content_placeholder(name: str, exported: dict[str, Path]) -> None:
+    slide = next(
+        s
+        for s in Presentation(str(exported[name])).slides
+        if s.shapes.title.text == "Niger as proof for Paris"
+    )
+    bodies = [
+        shape
+        for shape in slide.placeholders
+        if shape.placeholder_format.type in (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY)
+    ]
+    assert len(bodies) == 1
+    assert bodies[0].text_frame.text.startswith("France has long criticised")
+    assert len(bodies[0].text_frame.paragraphs) == 4
+
+
+@pytest.mark.parametrize("name", ["default", "picture", "dark43"])
+def test_comparison_columns_and_the_picture_fill_their_placeholders(
+    name: str, exported: dict[str, Path]
+) -> None:
+    slides = list(Presentation(str(exported[name])).slides)
+    comparison = next(s for s in slides if s.shapes.title.text == "Two responses to the coup")
+    columns = sorted(
+        (shape for shape in comparison.placeholders if shape.placeholder_format.idx in (1, 2)),
+        key=lambda s: s.left,
+    )
+    assert [c.text_frame.paragraphs[0].text for c in columns] == [
+        "1,500 troops in the Sahel",
+        "1,000 personnel for drone operations",
+    ]
+    image = next(s for s in slides if s.shapes.title.text == "Niger and the Sahel")
+    picture = next(
+        shape
+        for shape in image.shapes
+        if shape.shape_type == MSO_SHAPE_TYPE.PLACEHOLDER
+        and shape.placeholder_format.type == PP_PLACEHOLDER.PICTURE
+    )
+    assert abs(picture.width / picture.height - 1600 / 1000) < 0.01
+    caption = next(shape for shape in image.placeholders if shape.placeholder_format.idx == 2)
+    assert caption.text_frame.text.startswith("Schematic, not to scale")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_footer_and_slide_number_go_into_the_footer_placeholders(
+    name: str, exported: dict[str, Path]
+) -> None:
+    slide = Presentation(str(exported[name])).slides[1]
+    kinds_of = {shape.placeholder_format.type: shape for shape in slide.placeholders}
+    assert kinds_of[PP_PLACEHOLDER.FOOTER].text_frame.text == "France, the US and NATO · Explained"
+    assert kinds_of[PP_PLACEHOLDER.SLIDE_NUMBER].text_frame.text == "2"
+    assert b'type="slidenum"' in slide.part.blob
+
+
+def _reachable(package: zipfile.ZipFile) -> set[str]:
+    """Every part reachable from the package relationships."""
+    names = set(package.namelist())
+    seen: set[str] = set()
+    queue = [""]
+    while queue:
+        part = queue.pop()
+        folder, base = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", f"{base}.rels")
+        if rels not in names:
+            continue
+        for rel in etree.fromstring(package.read(rels)).iter(f"{REL_NS}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = posixpath.normpath(posixpath.join(folder, rel.get("Target")))
+            assert target in names, f"{part} names a missing part {target}"
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen
+
+
+def test_sample_slides_are_removed_without_a_trace(
+    templates: dict[str, Path], exported: dict[str, Path]
+) -> None:
+    assert len(Presentation(str(templates["samples"])).slides) == 3
+    blob = exported["samples"].read_bytes()
+    package = zipfile.ZipFile(io.BytesIO(blob))
+    assert len(Presentation(io.BytesIO(blob)).slides) == len(kinds(templates["samples"]))
+    for name in package.namelist():
+        assert SAMPLE_TEXT.encode() not in package.read(name), name
+    presentation = package.read("ppt/presentation.xml")
+    assert b"custShowLst" not in presentation and b"sectionLst" not in presentation
+    parts = {n for n in package.namelist() if not n.endswith(".rels") and n != "[Content_Types].xml"}
+    assert parts == _reachable(package), "orphan parts were saved"
+    types = etree.fromstring(package.read("[Content_Types].xml"))
+    overridden = {o.get("PartName").lstrip("/") for o in types if o.get("PartName")}
+    assert overridden <= parts, f"content types for missing parts: {overridden - parts}"
+    assert not any(name.startswith("docProps/thumbnail") for name in package.namelist())
+
+
+def test_the_template_export_is_byte_for_byte_repeatable(templates: dict[str, Path], tmp_path: Path) -> None:
+    first = deckbuilder.export(FLAGSHIP, tmp_path / "a.pptx", theme=str(templates["picture"])).read_bytes()
+    second = deckbuilder.export(FLAGSHIP, tmp_path / "b.pptx", theme=str(templates["picture"])).read_bytes()
+    assert first == second
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_slide_placeholders_each_name_one_of_their_layouts(name: str, exported: dict[str, Path]) -> None:
+    for number, slide in enumerate(Presentation(str(exported[name])).slides, start=1):
+        offered = {
+            (ph.placeholder_format.type, ph.placeholder_format.idx) for ph in slide.slide_layout.placeholders
+        }
+        for shape in slide.placeholders:
+            key = (shape.placeholder_format.type, shape.placeholder_format.idx)
+            assert key in offered, f"slide {number}: {key} is not on layout {slide.slide_layout.name!r}"
+        ids = [shape.shape_id for shape in slide.shapes]
+        assert len(ids) == len(set(ids)), f"slide {number}: duplicate shape ids"
+
+
+def test_the_outline_theme_may_name_a_template_beside_it(templates: dict[str, Path], tmp_path: Path) -> None:
+    outline = tmp_path / "deck.yaml"
+    (tmp_path / "corp").mkdir()
+    (tmp_path / "corp" / "CORP.pptx").write_bytes(templates["libreoffice"].read_bytes())
+    outline.write_text(
+        "title: T\ntheme: corp/CORP.pptx\nlayouts: {comparison: 'Title, Content'}\nsections:\n"
+        "  - title: S\n    slides:\n      - kind: comparison\n        title: C\n"
+        "        left: {heading: A, points: [a]}\n        right: {heading: B, points: [b]}\n",
+        encoding="utf-8",
+    )
+    slides = Presentation(str(deckbuilder.export(outline, tmp_path / "deck.pptx"))).slides
+    assert [slide.slide_layout.name for slide in slides] == ["Title Slide", "Title, Content"]
+
+
+def test_a_potx_template_works_like_a_pptx(templates: dict[str, Path], tmp_path: Path) -> None:
+    potx = tmp_path / "corp.potx"
+    with zipfile.ZipFile(templates["default"]) as source, zipfile.ZipFile(potx, "w") as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                blob = blob.replace(b"presentationml.presentation.main", b"presentationml.template.main")
+            target.writestr(info, blob)
+    deck = Presentation(str(deckbuilder.export(FLAGSHIP, tmp_path / "deck.pptx", theme=str(potx))))
+    assert deck.slides[0].slide_layout.name == "Title Slide"
+
+
+def test_pdf_and_png_exports_refuse_a_template_rather_than_lose_its_look(
+    templates: dict[str, Path], tmp_path: Path
+) -> None:
+    with pytest.raises(deckbuilder.DeckError, match=r"pdf export does not draw \.pptx templates yet"):
+        deckbuilder.export(FLAGSHIP, tmp_path / "deck.pdf", theme=str(templates["picture"]), fmt="pdf")
+    assert not (tmp_path / "deck.pdf").exists()
+
+
+def test_a_layouts_background_picture_is_there_for_renderers_that_paint_it(
+    templates: dict[str, Path],
+) -> None:
+    from deckbuilder.templates import background_picture
+
+    picture = background_picture(templates["picture"], 0, 1)
+    assert picture is not None and picture.startswith(b"\x89PNG")
+    assert background_picture(templates["default"], 0, 1) is None
+
+
+def test_the_layout_lists_what_the_template_lacked_for_the_kinds_used(templates: dict[str, Path]) -> None:
+    notes = layout(deckbuilder.load(FLAGSHIP), theme=str(templates["libreoffice"])).notes
+    assert len(notes) == 2 and all(note.startswith("libreoffice.pptx: no ") for note in notes)
+    assert not layout(deckbuilder.load(FLAGSHIP), theme=str(templates["default"])).notes
