@@ -18,8 +18,6 @@ from deckbuilder.layout.slides.stat import layout_stat
 from deckbuilder.layout.slides.table import layout_table
 from deckbuilder.layout.slides.timeline import layout_timeline
 from deckbuilder.layout.slides.title import layout_section, layout_title
-from deckbuilder.layout.template_frame import TemplateFrame
-from deckbuilder.layout.template_slides import layout_on_template
 from deckbuilder.outline.model import (
     BulletsSlide,
     ChartSlide,
@@ -36,8 +34,6 @@ from deckbuilder.outline.model import (
     TimelineSlide,
     TitleSlide,
 )
-from deckbuilder.templates.mapping import plan_layouts
-from deckbuilder.templates.theme import TemplateTheme
 from deckbuilder.themes.model import Theme
 
 OPENING_KINDS = ("title", "section")
@@ -83,11 +79,9 @@ def layout_slide(
     slide: Slide, deck: Deck, frame: Frame, origin: tuple[int, int] | None, section_number: int
 ) -> list[SlideLayout]:
     """The output slides of one outline slide (more than one when its content continues)."""
-    if isinstance(frame, TemplateFrame):
-        info = _slide_info(slide, deck, origin)
-        on_template = layout_on_template(slide, deck, frame, origin, section_number, info)
-        if on_template is not None:
-            return on_template
+    own = frame.layout_own(slide, deck, origin, section_number, _slide_info(slide, deck, origin))
+    if own is not None:
+        return own
     if isinstance(slide, TitleSlide):
         return layout_title(slide, deck, frame, origin)
     if isinstance(slide, SectionSlide):
@@ -119,15 +113,11 @@ def layout_slide(
 
 def deck_frame(deck: Deck, theme: Theme) -> Frame:
     """The frame a deck is laid out in: the theme's grid, or a template's layouts (overrides applied)."""
-    if not isinstance(theme, TemplateTheme):
+    if not theme.from_template:
         return Frame(theme, deck.footer)
-    where = str(deck.path) if deck.path is not None else "deck"
+    from deckbuilder.layout.template_frame import template_deck_frame  # only decks on a template pay for it
 
-    def locate(kind: str) -> tuple[str, int | None, int | None]:
-        return (where, *deck.locate(("layouts", kind)))
-
-    choices = plan_layouts(theme.template, deck.layouts, locate) if deck.layouts else theme.choices
-    return TemplateFrame.for_template(theme, deck.footer, choices)
+    return template_deck_frame(deck, theme)
 
 
 def layout_deck(deck: Deck, theme: Theme) -> DeckLayout:
@@ -142,7 +132,6 @@ def layout_deck(deck: Deck, theme: Theme) -> DeckLayout:
         page if page.kind in OPENING_KINDS else replace(page, boxes=(*page.boxes, *page_frame.chrome(number)))
         for number, (page_frame, page) in enumerate(slides, start=1)
     ]
-    template = frame.spec if isinstance(frame, TemplateFrame) else None
     return DeckLayout(
         width=frame.width,
         height=frame.height,
@@ -150,6 +139,6 @@ def layout_deck(deck: Deck, theme: Theme) -> DeckLayout:
         author=deck.author or "",
         date=deck.date,
         slides=tuple(numbered),
-        template=template.path if template else None,
-        notes=frame.notes_for({page.kind for _, page in slides}) if isinstance(frame, TemplateFrame) else (),
+        template=frame.template_path,
+        notes=frame.notes_for({page.kind for _, page in slides}),
     )

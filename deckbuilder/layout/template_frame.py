@@ -14,11 +14,13 @@ from deckbuilder.layout.boxes import (
     TextBox,
 )
 from deckbuilder.layout.frame import TITLE_MAX_LINES, Frame, Rect, Styles, fixed, points
+from deckbuilder.layout.pages import SlideInfo
 from deckbuilder.layout.text import ParaSpec, TextStyle, fit, fit_lines, height_emu, paragraphs_at
-from deckbuilder.templates.mapping import LayoutChoice, side_by_side
+from deckbuilder.outline.model import Deck, Slide
+from deckbuilder.templates.mapping import LayoutChoice, plan_layouts, side_by_side
 from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
 from deckbuilder.templates.theme import TemplateTheme, content_area, layout_colors
-from deckbuilder.themes.model import SizeRange
+from deckbuilder.themes.model import SizeRange, Theme
 
 TITLE_FLOOR_SHARE = 0.6
 """A title too long for its placeholder shrinks to no less than this share of its smallest size."""
@@ -266,6 +268,19 @@ class TemplateFrame(Frame):
             boxes.extend(box for box in drawn if isinstance(box, TextBox) and box.role == "slide-number")
         return boxes
 
+    @property
+    def template_path(self) -> str | None:
+        """Read-only: the template file the deck is drawn on."""
+        return self.spec.path
+
+    def layout_own(
+        self, slide: Slide, deck: Deck, origin: tuple[int, int] | None, section_number: int, info: SlideInfo
+    ) -> list[SlideLayout] | None:
+        """Title, section and image slides go in the template's own placeholders."""
+        from deckbuilder.layout.template_slides import layout_on_template
+
+        return layout_on_template(slide, deck, self, origin, section_number, info)
+
     def notes_for(self, kinds: set[str]) -> tuple[str, ...]:
         """What an export should tell its user about the kinds it used: layouts the template lacks."""
         return tuple(
@@ -323,3 +338,15 @@ def fit_in(spec: ParaSpec, area: Rect, max_lines: int) -> list[Paragraph]:
     smaller = ParaSpec(spec.text, replace(spec.style, sizes=floor))
     fitted = fit([smaller], area.w, area.h)
     return fitted[0] if fitted is not None else paragraphs_at([smaller], 10_000, area.w)
+
+
+def template_deck_frame(deck: Deck, theme: Theme) -> TemplateFrame:
+    """The frame of a deck on a template, with the outline's `layouts:` overrides applied."""
+    assert isinstance(theme, TemplateTheme)
+    where = str(deck.path) if deck.path is not None else "deck"
+
+    def locate(kind: str) -> tuple[str, int | None, int | None]:
+        return (where, *deck.locate(("layouts", kind)))
+
+    choices = plan_layouts(theme.template, deck.layouts, locate) if deck.layouts else theme.choices
+    return TemplateFrame.for_template(theme, deck.footer, choices)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from deckbuilder.errors import DeckError
-from deckbuilder.templates.guard import MAX_XML_BYTES, TEMPLATE_SUFFIXES, read_template_bytes
-from deckbuilder.templates.mapping import plan_layouts
-from deckbuilder.templates.model import TemplateSpec
-from deckbuilder.templates.package import TemplatePackage
-from deckbuilder.templates.reader import read_spec
-from deckbuilder.templates.theme import TemplateTheme, derive_theme
+from deckbuilder.templates.guard import TEMPLATE_SUFFIXES
+
+if TYPE_CHECKING:
+    from deckbuilder.templates.loading import background_picture, load_template, template_theme
+    from deckbuilder.templates.model import TemplateSpec
+    from deckbuilder.templates.theme import TemplateTheme
 
 __all__ = [
     "TEMPLATE_SUFFIXES",
@@ -23,64 +22,24 @@ __all__ = [
     "template_theme",
 ]
 
+_LAZY = {
+    "TemplateSpec": "deckbuilder.templates.model",
+    "TemplateTheme": "deckbuilder.templates.theme",
+    "background_picture": "deckbuilder.templates.loading",
+    "load_template": "deckbuilder.templates.loading",
+    "template_theme": "deckbuilder.templates.loading",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the template machinery on first use: exports on built-in themes never pay for it."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'deckbuilder.templates' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 def is_template(name_or_path: str) -> bool:
     """Whether a theme reference names a .pptx (or .potx) template."""
     return name_or_path.strip().lower().endswith(TEMPLATE_SUFFIXES)
-
-
-def _stamp(path: Path) -> tuple[str, int, int]:
-    """The resolved path with what changes when the file is rewritten, for caching."""
-    resolved = path.expanduser().resolve()
-    try:
-        status = resolved.stat()
-    except OSError:
-        return str(resolved), -1, -1
-    return str(resolved), status.st_mtime_ns, status.st_size
-
-
-_MALFORMED = (ValueError, KeyError, IndexError, AttributeError, TypeError, ArithmeticError)
-"""What reading a zip-sane package with malformed parts can raise; each becomes a located DeckError."""
-
-
-@functools.lru_cache(maxsize=16)
-def _spec(path: str, mtime_ns: int, size: int, shown: str) -> TemplateSpec:
-    data = read_template_bytes(Path(path), shown)
-    try:
-        return read_spec(TemplatePackage(data, shown), path)
-    except DeckError:
-        raise
-    except _MALFORMED as error:
-        raise DeckError.single(shown, f"not a usable template: a part is malformed ({error})") from None
-
-
-def load_template(path: str | Path) -> TemplateSpec:
-    """A template's spec, read once per version of the file; DeckError `path: message` when unusable."""
-    shown = str(path)
-    return _spec(*_stamp(Path(path)), shown)
-
-
-@functools.lru_cache(maxsize=16)
-def _theme(path: str, mtime_ns: int, size: int, shown: str) -> TemplateTheme:
-    spec = _spec(path, mtime_ns, size, shown)
-    return derive_theme(spec, plan_layouts(spec))
-
-
-def template_theme(path: str | Path) -> TemplateTheme:
-    """The theme a template stands in for (its layouts chosen per slide kind), cached per file version."""
-    try:
-        return _theme(*_stamp(Path(path)), str(path))
-    except DeckError:
-        raise
-    except _MALFORMED as error:
-        raise DeckError.single(str(path), f"not a usable template: {error}") from None
-
-
-def background_picture(template: str | Path, master: int, index: int) -> bytes | None:
-    """The picture behind a layout's slides (for a renderer that paints backgrounds), or None."""
-    spec = load_template(template)
-    layout = next((found for found in spec.layouts if (found.master, found.index) == (master, index)), None)
-    if layout is None or layout.background.part is None:
-        return None
-    package = TemplatePackage(read_template_bytes(Path(spec.path), str(template)), str(template))
-    return package.blob(layout.background.part, MAX_XML_BYTES)

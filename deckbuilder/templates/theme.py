@@ -35,6 +35,11 @@ class TemplateTheme(Theme):
     _choices: dict[str, LayoutChoice] = PrivateAttr(default_factory=dict)
 
     @property
+    def from_template(self) -> bool:
+        """Read-only: always, for a theme derived from a template."""
+        return True
+
+    @property
     def template(self) -> TemplateSpec:
         """Read-only: the template this theme was derived from."""
         assert self._spec is not None, "a TemplateTheme is made by derive_theme"

@@ -85,6 +85,11 @@ class Margins(ThemePart):
 class Theme(ThemePart):
     """A complete theme, as read from a theme YAML file."""
 
+    @property
+    def from_template(self) -> bool:
+        """Read-only: whether decks are laid out on a .pptx template's layouts (see TemplateTheme)."""
+        return False
+
     name: str
     description: str = ""
     width_in: float = Field(default=13.3333333, gt=0)

@@ -26,9 +26,11 @@ def builtin_theme_names() -> list[str]:
 
 def load_theme(name_or_path: str, base_dir: Path | None = None) -> Theme:
     """A built-in theme by name, a theme file or a .pptx template (relative paths from base_dir)."""
-    from deckbuilder.templates import is_template, template_theme
+    from deckbuilder.templates import is_template
 
     if is_template(name_or_path):
+        from deckbuilder.templates.loading import template_theme  # only template decks load the reader
+
         return template_theme(_resolve(name_or_path.strip(), base_dir))
     if _looks_like_path(name_or_path):
         return _load_file(_resolve(name_or_path, base_dir))

@@ -1,0 +1,71 @@
+"""Reading templates once per file version: the spec, the theme derived from it, its pictures."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from deckbuilder.errors import DeckError
+from deckbuilder.templates.guard import MAX_XML_BYTES, read_template_bytes
+from deckbuilder.templates.mapping import plan_layouts
+from deckbuilder.templates.model import TemplateSpec
+from deckbuilder.templates.package import TemplatePackage
+from deckbuilder.templates.reader import read_spec
+from deckbuilder.templates.theme import TemplateTheme, derive_theme
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    """The resolved path with what changes when the file is rewritten, for caching."""
+    resolved = path.expanduser().resolve()
+    try:
+        status = resolved.stat()
+    except OSError:
+        return str(resolved), -1, -1
+    return str(resolved), status.st_mtime_ns, status.st_size
+
+
+_MALFORMED = (ValueError, KeyError, IndexError, AttributeError, TypeError, ArithmeticError)
+"""What reading a zip-sane package with malformed parts can raise; each becomes a located DeckError."""
+
+
+@functools.lru_cache(maxsize=16)
+def _spec(path: str, mtime_ns: int, size: int, shown: str) -> TemplateSpec:
+    data = read_template_bytes(Path(path), shown)
+    try:
+        return read_spec(TemplatePackage(data, shown), path)
+    except DeckError:
+        raise
+    except _MALFORMED as error:
+        raise DeckError.single(shown, f"not a usable template: a part is malformed ({error})") from None
+
+
+def load_template(path: str | Path) -> TemplateSpec:
+    """A template's spec, read once per version of the file; DeckError `path: message` when unusable."""
+    shown = str(path)
+    return _spec(*_stamp(Path(path)), shown)
+
+
+@functools.lru_cache(maxsize=16)
+def _theme(path: str, mtime_ns: int, size: int, shown: str) -> TemplateTheme:
+    spec = _spec(path, mtime_ns, size, shown)
+    return derive_theme(spec, plan_layouts(spec))
+
+
+def template_theme(path: str | Path) -> TemplateTheme:
+    """The theme a template stands in for (its layouts chosen per slide kind), cached per file version."""
+    try:
+        return _theme(*_stamp(Path(path)), str(path))
+    except DeckError:
+        raise
+    except _MALFORMED as error:
+        raise DeckError.single(str(path), f"not a usable template: {error}") from None
+
+
+def background_picture(template: str | Path, master: int, index: int) -> bytes | None:
+    """The picture behind a layout's slides (for a renderer that paints backgrounds), or None."""
+    spec = load_template(template)
+    layout = next((found for found in spec.layouts if (found.master, found.index) == (master, index)), None)
+    if layout is None or layout.background.part is None:
+        return None
+    package = TemplatePackage(read_template_bytes(Path(spec.path), str(template)), str(template))
+    return package.blob(layout.background.part, MAX_XML_BYTES)
