@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import glob
-import multiprocessing
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
@@ -69,6 +70,9 @@ def run_job(job: ExportJob) -> ExportResult:
 
 
 def _executor(jobs: int) -> Executor:
+    import multiprocessing  # imported here: a single deck never needs worker processes
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork starts workers with the parent's modules already imported; elsewhere spawn is the only choice
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
@@ -79,6 +83,8 @@ def run_jobs(jobs: Sequence[ExportJob], workers: int) -> Iterator[ExportResult]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(run_job, jobs)
         return
+    from concurrent.futures import as_completed
+
     with _executor(min(workers, len(jobs))) as pool:
         futures = [pool.submit(run_job, job) for job in jobs]
         for future in as_completed(futures):

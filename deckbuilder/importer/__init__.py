@@ -2,86 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import re
-from pathlib import Path
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from deckbuilder.errors import DeckError
-from deckbuilder.importer.blocks import Article, block_text
-from deckbuilder.importer.reader import (
-    FORMATS,
-    NAMED_FORMATS,
-    ArticleFormat,
-    detect_format,
-    normalize_text,
-    read_article_file,
-)
-
-if TYPE_CHECKING:  # the model (pydantic) loads only when an article is imported: `--help` stays fast
-    from deckbuilder.outline.model import Deck
+if TYPE_CHECKING:
+    from deckbuilder.importer.api import FORMATS, import_article, import_text
 
 __all__ = ["FORMATS", "import_article", "import_text"]
 
-_PATH_LIKE_MAX = 4096
 
-
-def _parse(text: str, fmt: ArticleFormat) -> Article:
-    """The article's blocks, by the reader for its format."""
-    if fmt == "html":
-        from deckbuilder.importer.html import parse_html
-
-        return parse_html(text)
-    if fmt == "markdown":
-        from deckbuilder.importer.markdown import parse_markdown
-
-        return parse_markdown(text)
-    from deckbuilder.importer.plaintext import parse_plain_text
-
-    return parse_plain_text(text)
-
-
-def import_text(
-    text: str, *, format: str = "auto", name: str = "<article>", path: Path | None = None
-) -> Deck:
-    """The deck outline for an article's text; `name` locates problems, `path` helps tell the format."""
-    if format not in FORMATS:
-        raise DeckError.single(name, f"unknown article format {format!r}; use one of {', '.join(FORMATS)}")
-    text = normalize_text(text)
-    if not text.strip():
-        raise DeckError.single(name, "the article is empty")
-    fmt = detect_format(text, path) if format == "auto" else NAMED_FORMATS[format]
-    article = _parse(text, fmt)
-    if not _has_words(article):
-        raise DeckError.single(name, f"no article text found in this {fmt} file")
-    from deckbuilder.importer.outline import build_deck
-
-    stem = path.stem if path is not None else "Article"
-    return build_deck(article, stem)
-
-
-def import_article(source: str | os.PathLike[str], *, format: str = "auto") -> Deck:
-    """The deck outline for an article: a file (a path, or a one-line str naming a file or ending in .txt,
-    .md or .html) or the article's text itself. Raises DeckError, located, for a bad file or no text."""
-    if isinstance(source, str) and (
-        "\n" in source or len(source) > _PATH_LIKE_MAX or not _names_a_file(source)
-    ):
-        return import_text(source, format=format)
-    path = Path(source)
-    return import_text(read_article_file(path), format=format, name=str(path), path=path)
-
-
-def _has_words(article: Article) -> bool:
-    """Whether the article holds any word at all (not only marks, rules or markup)."""
-    texts = [article.headline or "", *(block_text(block) for block in article.blocks)]
-    return any(re.search(r"\w", text) for text in texts)
-
-
-def _names_a_file(text: str) -> bool:
-    """Whether a one-line string is meant as a path: it names something that exists, or ends like a file."""
-    try:
-        if Path(text).exists():
-            return True
-    except (OSError, ValueError):
-        return False
-    return Path(text).suffix.lower() in (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+def __getattr__(name: str) -> Any:
+    """Load the importer on first use, so `deckbuilder --help` does not pay for it."""
+    if name not in __all__:
+        raise AttributeError(f"module 'deckbuilder.importer' has no attribute {name!r}")
+    value = getattr(importlib.import_module("deckbuilder.importer.api"), name)
+    globals()[name] = value
+    return value
