@@ -13,9 +13,17 @@ from deckbuilder.layout.boxes import (
     SlideLayout,
     TextBox,
 )
-from deckbuilder.layout.frame import TITLE_MAX_LINES, Frame, Rect, Styles, fixed, points
+from deckbuilder.layout.frame import SOURCE_MAX_LINES, TITLE_MAX_LINES, Frame, Rect, Styles, fixed, points
 from deckbuilder.layout.pages import SlideInfo
-from deckbuilder.layout.text import ParaSpec, TextStyle, fit, fit_lines, height_emu, paragraphs_at
+from deckbuilder.layout.text import (
+    ParaSpec,
+    TextStyle,
+    TooLongError,
+    fit,
+    fit_lines,
+    height_emu,
+    paragraphs_at,
+)
 from deckbuilder.outline.model import Deck, Slide
 from deckbuilder.templates.mapping import LayoutChoice, plan_layouts, side_by_side
 from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
@@ -204,6 +212,8 @@ class TemplateFrame(Frame):
         if placeholder is not None and placeholder.look.caps:
             title = title.upper()
         paragraphs = fit_in(ParaSpec(title, self.title_style()), area, TITLE_MAX_LINES)
+        if height_emu(paragraphs) > area.h:
+            raise TooLongError(("title",), "the slide title")
         if placeholder is None:
             box = TextBox(
                 area.x, area.y, area.w, max(area.h, height_emu(paragraphs)), tuple(paragraphs), "title"
@@ -220,6 +230,8 @@ class TemplateFrame(Frame):
         area = self.body_area
         style = self.styles.style(fixed(self.theme.sizes.source), self.theme.colors.muted)
         paragraphs = paragraphs_at([ParaSpec(f"Source: {source}", style)], 0, area.w)
+        if sum(len(p.lines) for p in paragraphs) > SOURCE_MAX_LINES:
+            raise TooLongError(("source",), "the source line")
         h = height_emu(paragraphs)
         y = band - points(4) - h
         return [TextBox(area.x, y, area.w, h, tuple(paragraphs), "source")], y - points(8)

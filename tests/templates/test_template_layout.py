@@ -119,3 +119,38 @@ def test_a_template_is_a_theme_the_app_can_lay_out(templates: dict[str, Path]) -
 
     laid = layout_deck(deckbuilder.load(FLAGSHIP), theme)
     assert laid.template == theme.template.path
+
+
+@pytest.mark.parametrize(
+    ("slide", "where"),
+    [
+        ({"kind": "bullets", "title": " ".join(["sovereignty"] * 300), "points": ["x"]}, "title"),
+        (
+            {"kind": "bullets", "title": "t", "points": ["x"], "source": " ".join(["sovereignty"] * 300)},
+            "source",
+        ),
+    ],
+)
+def test_text_too_long_for_a_template_placeholder_is_refused_at_its_line(
+    templates: dict[str, Path], tmp_path: Path, slide: dict[str, object], where: str
+) -> None:
+    import yaml
+
+    import deckbuilder
+    from deckbuilder import DeckError
+
+    deck_file = tmp_path / "deck.yaml"
+    outline = {
+        "title": "T",
+        "theme": str(templates["default"]),
+        "sections": [{"title": "S", "slides": [slide]}],
+    }
+    deck_file.write_text(yaml.safe_dump(outline, sort_keys=False), encoding="utf-8")
+    with pytest.raises(DeckError) as caught:
+        deckbuilder.export(deck_file, tmp_path / "deck.pptx")
+    problem = caught.value.problems[0]
+    lines = deck_file.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{where}: sovereignty"))
+    assert (problem.path, problem.line) == (str(deck_file), line)
+    assert "too long to fit on a slide" in problem.message
+    assert not (tmp_path / "deck.pptx").exists()
