@@ -109,6 +109,20 @@ def _image(path: str, mtime: float) -> QImage:
     return QImage(path)
 
 
+@functools.lru_cache(maxsize=32)
+def _template_background(template: str, master: int, index: int) -> QImage | None:
+    """The picture behind a template layout's slides, decoded once; None when it has a plain fill."""
+    from deckbuilder.errors import DeckError
+    from deckbuilder.templates import background_picture
+
+    try:
+        blob = background_picture(template, master, index)
+    except DeckError:
+        return None
+    image = QImage.fromData(blob) if blob else QImage()
+    return None if image.isNull() else image
+
+
 def paint_slide(painter: QPainter, slide: SlideLayout, deck: DeckLayout, target: QRectF) -> None:
     """Draw one laid-out slide into target (aspect ratio kept, centred), exactly as layout placed it."""
     scale = _Scale(painter, deck, target)
@@ -120,6 +134,10 @@ def paint_slide(painter: QPainter, slide: SlideLayout, deck: DeckLayout, target:
         slide_rect = scale.rect(0, 0, deck.width, deck.height)
         painter.setClipRect(slide_rect)
         painter.fillRect(slide_rect, _color(slide.background))
+        if deck.template is not None and slide.layout is not None:
+            picture = _template_background(deck.template, slide.layout.master, slide.layout.index)
+            if picture is not None:
+                painter.drawImage(slide_rect, picture)
         for box in slide.boxes:
             if isinstance(box, TextBox):
                 _draw_text_box(painter, scale, box)

@@ -238,3 +238,14 @@ def test_the_layout_lists_what_the_template_lacked_for_the_kinds_used(templates:
     notes = layout(deckbuilder.load(FLAGSHIP), theme=str(templates["libreoffice"])).notes
     assert len(notes) == 2 and all(note.startswith("libreoffice.pptx: no ") for note in notes)
     assert not layout(deckbuilder.load(FLAGSHIP), theme=str(templates["default"])).notes
+
+
+def test_the_preview_paints_a_templates_background_picture(templates: dict[str, Path]) -> None:
+    from deckbuilder.pipeline import layout
+    from deckbuilder.render.qt import slide_image
+
+    laid_out = layout(deckbuilder.load(FLAGSHIP), theme=str(templates["picture"]))
+    image = slide_image(laid_out.slides[1], laid_out, 400)
+    band = image.pixelColor(5, 5)  # the picture's dark title band, not the flat background colour
+    assert band.lightness() < 80, band.name()
+    assert band.name().upper().lstrip("#") != laid_out.slides[1].background.upper()
