@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -203,7 +204,30 @@ class FileController(QObject):
         target = Path(chosen)
         if target.suffix.lower() not in (".yaml", ".yml"):
             target = target.with_suffix(".yaml")
+        self._rebase_images(target)
         return self._write(target)
+
+    def _rebase_images(self, target: Path) -> None:
+        """Keep relative image paths pointing at the same pictures when the outline moves (undoable)."""
+        from deckbuilder.outline.loader import outline_data
+
+        document = self._document
+        deck = document.deck
+        old_dir = (document.path.parent if document.path else Path.cwd()).resolve()
+        new_dir = target.parent.resolve()
+        if deck is None or old_dir == new_dir:
+            return
+        data = outline_data(deck)
+        changed = False
+        for section in data.get("sections", []):
+            for slide in section.get("slides", []):
+                image = slide.get("image") if slide.get("kind") == "image" else None
+                if image and not Path(image).expanduser().is_absolute():
+                    moved = Path(os.path.relpath(old_dir / image, new_dir)).as_posix()
+                    changed = changed or moved != image
+                    slide["image"] = moved
+        if changed:
+            document.edit_data(data, "Update image paths for the new folder")
 
     def _write(self, target: Path) -> bool:
         old_path = self._document.path

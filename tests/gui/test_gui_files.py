@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+import deckbuilder
 from deckbuilder.gui.app import _parse, install_exception_hook
 from deckbuilder.gui.main_window import MainWindow
 from deckbuilder.gui.recovery import RECOVERY_DIR_ENV, default_recovery_dir, recovery_name
@@ -240,3 +241,16 @@ def test_new_from_article_imports_and_opens_the_outline(
     # a second import must not overwrite the outline: it opens untitled
     assert window.files.new_from_article()
     assert window.document.path is None
+
+
+def test_save_as_to_another_folder_keeps_images_found(
+    opened: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "elsewhere" / "deeper" / "copy.yaml"
+    target.parent.mkdir(parents=True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    assert opened.files.save_as()
+    saved = deckbuilder.load(target)
+    images = [s.image for sec in saved.sections for s in sec.slides if s.kind == "image"]
+    assert images == ["../../assets/images/sahel.png"]
+    assert deckbuilder.export(saved, tmp_path / "copy.pptx", allow_outside_paths=True).exists()
