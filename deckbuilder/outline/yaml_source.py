@@ -8,39 +8,36 @@ import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, NoReturn
+from typing import Any, NoReturn
 
-from yaml.composer import Composer, ComposerError
 from yaml.error import Mark as YamlMark
 from yaml.error import MarkedYAMLError
-from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
+from yaml.events import StreamEndEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.parser import Parser
-from yaml.reader import Reader, ReaderError
-from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
+from yaml.reader import ReaderError
 
 from deckbuilder.errors import DeckError, Problem
+from deckbuilder.outline.yaml_compose import (
+    IMPLICIT_NULL_TAG,
+    MAP_TAG,
+    MAX_DEPTH,
+    MAX_NODES,
+    NULL_FORMS,
+    SEQ_TAG,
+    STR_TAG,
+    AliasNode,
+    OutlineLoader,
+    fast_compose,
+    too_deep,
+)
 
 MAX_OUTLINE_BYTES = 20 * 1024 * 1024
 KeyPath = tuple[str | int, ...]
-
-MAX_NODES = 200_000
-"""How many nodes a document may hold: as written, and as expanded with every repetition an alias makes."""
-
-MAX_DEPTH = 100
-"""How many lists and mappings may nest inside each other, counting what aliases repeat."""
 
 _MEGABYTE = 1024 * 1024
 _MAX_CHARACTER_PROBLEMS = 20
 
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
-_STR_TAG = BaseResolver.DEFAULT_SCALAR_TAG
-_SEQ_TAG = BaseResolver.DEFAULT_SEQUENCE_TAG
-_MAP_TAG = BaseResolver.DEFAULT_MAPPING_TAG
-# Given by the resolver to a plain, untagged null form, so that `!!str null` and `"null"` stay text.
-_IMPLICIT_NULL_TAG = "tag:deckbuilder.invalid,2026:implicit-null"
-_NULL_FORMS = frozenset({"", "~", "null", "Null", "NULL"})
 
 _EMPTY_MESSAGE = "the file is empty; a deck needs at least 'title' and 'sections'"
 _TAB_HINT = "tabs cannot indent YAML; use spaces"
@@ -132,143 +129,6 @@ def _reason(error: OSError) -> str:
 # The loader: PyYAML's pure-Python reader, scanner, parser and composer; nothing is ever constructed.
 
 
-class _AliasNode(Node):
-    """Where an alias was written, and the node it repeats (the composer alone would lose the position)."""
-
-    id = "alias"
-
-    def __init__(self, anchor: str, target: Node, start_mark: YamlMark, end_mark: YamlMark) -> None:
-        super().__init__("", target, start_mark, end_mark)
-        self.anchor = anchor
-        self.target = target
-
-
-class _OutlineResolver(BaseResolver):
-    """No implicit resolvers: every plain scalar is text, except the plain null forms."""
-
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}  # type: ignore[misc]
-    yaml_path_resolvers: ClassVar[dict[Any, Any]] = {}  # type: ignore[misc]
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        """The tag for an untagged node (or one tagged '!'); BaseResolver's answer, as none are added."""
-        if kind is ScalarNode:
-            return _IMPLICIT_NULL_TAG if implicit[0] and value in _NULL_FORMS else _STR_TAG
-        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
-
-
-class _OutlineComposer(Composer):
-    """PyYAML's composer, keeping alias positions, refusing deep nesting and rewording anchor errors."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._level = 0
-        self._nodes = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):  # type: ignore[attr-defined]
-            event = self.get_event()  # type: ignore[attr-defined]
-            anchor = event.anchor
-            if anchor not in self.anchors:
-                raise ComposerError(
-                    None, None, f"alias '*{anchor}' is used before any anchor '&{anchor}'", event.start_mark
-                )
-            return _AliasNode(anchor, self.anchors[anchor], event.start_mark, event.end_mark)
-        event = self.peek_event()  # type: ignore[attr-defined]
-        anchor = event.anchor
-        if anchor is not None and anchor in self.anchors:
-            first = self.anchors[anchor].start_mark
-            raise ComposerError(
-                None,
-                None,
-                f"anchor '&{anchor}' is defined twice (first at line {first.line + 1})",
-                event.start_mark,
-            )
-        self._nodes += 1
-        if self._nodes > MAX_NODES:  # bounds time and memory before any alias is expanded
-            raise ComposerError(
-                None,
-                None,
-                f"the document has more than {MAX_NODES} nodes; that is too many",
-                event.start_mark,
-            )
-        if self.check_event(ScalarEvent):  # type: ignore[attr-defined]
-            return self.compose_scalar_node(anchor)
-        if self._level >= MAX_DEPTH:
-            raise ComposerError(None, None, _too_deep(), event.start_mark)
-        self._level += 1
-        try:
-            if self.check_event(SequenceStartEvent):  # type: ignore[attr-defined]
-                return self.compose_sequence_node(anchor)
-            if self.check_event(MappingStartEvent):  # type: ignore[attr-defined]
-                return self.compose_mapping_node(anchor)
-        finally:
-            self._level -= 1
-        raise ComposerError(None, None, "expected a value", event.start_mark)  # the parser never allows this
-
-
-class _OutlineLoader(Reader, Scanner, Parser, _OutlineComposer, _OutlineResolver):
-    """A loader that only composes."""
-
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        _OutlineComposer.__init__(self)
-        _OutlineResolver.__init__(self)
-
-
-_CParser: Any
-try:
-    from yaml._yaml import CParser as _CParser
-except ImportError:  # PyYAML built without libyaml
-    _CParser = None
-
-
-def _fast_compose(text: str) -> tuple[bool, Node | None]:
-    """Compose with libyaml's parser when it is there: (True, root) for a clean single document.
-
-    Anything else — a syntax error, a second document, a composer limit — gives (False, None), and
-    the caller composes again with the pure-Python parser, whose marks and messages it reports.
-    """
-    if _CParser is None or "\t" in text:  # libyaml allows tabs PyYAML refuses: let PyYAML judge
-        return False, None
-
-    class FastLoader(_CParser, _OutlineComposer, _OutlineResolver):  # type: ignore[misc]
-        """libyaml's events under the same composer and resolver."""
-
-        def __init__(self, stream: str) -> None:
-            _CParser.__init__(self, stream)
-            _OutlineComposer.__init__(self)
-            _OutlineResolver.__init__(self)
-
-        def compose_scalar_node(self, anchor: Any) -> ScalarNode:
-            node: ScalarNode = super().compose_scalar_node(anchor)
-            if node.style == "":  # libyaml's plain style; PyYAML's is None
-                node.style = None
-            return node
-
-    try:
-        loader = FastLoader(text)
-        try:
-            loader.get_event()  # stream start
-            if loader.check_event(StreamEndEvent):
-                return True, None
-            root = loader.compose_document()
-            return (True, root) if loader.check_event(StreamEndEvent) else (False, None)
-        finally:
-            loader.dispose()
-    except Exception:  # whatever went wrong, the careful path says it properly
-        return False, None
-
-
-def _too_deep() -> str:
-    return f"nesting is too deep (more than {MAX_DEPTH} levels of lists and mappings)"
-
-
-# --------------------------------------------------------------------------------------------------
-# Parsing
-
-
 class _StopError(Exception):
     """Conversion cannot usefully go on; the reason is already among the problems."""
 
@@ -312,7 +172,7 @@ def parse_outline(text: str, path: str) -> SourceTree:
         converter.expand = _Measure(problems).fits(root)
         data = converter.convert(root, ())
     except RecursionError:  # not expected: depth is limited above; kept so no traceback can escape
-        problems.add(Mark(1, 1), _too_deep())
+        problems.add(Mark(1, 1), too_deep())
     problems.raise_if_any()
     return SourceTree(data, converter.value_marks, converter.key_marks)
 
@@ -320,7 +180,7 @@ def parse_outline(text: str, path: str) -> SourceTree:
 def _is_empty_document(root: Node) -> bool:
     return (
         isinstance(root, ScalarNode)
-        and root.tag == _IMPLICIT_NULL_TAG
+        and root.tag == IMPLICIT_NULL_TAG
         and root.style is None
         and root.value == ""
     )
@@ -328,11 +188,11 @@ def _is_empty_document(root: Node) -> bool:
 
 def _compose(text: str, problems: _Problems) -> Node | None:
     """The first document's root node; problems for syntax errors and for any further document."""
-    clean, root = _fast_compose(text)
+    clean, root = fast_compose(text)
     if clean:
         return root
     try:
-        loader = _OutlineLoader(text)
+        loader = OutlineLoader(text)
     except ReaderError as error:  # not expected: the characters it refuses were looked for already
         problems.add(_mark_at(text, int(error.position)), _character_message(int(error.character)))
         return None
@@ -345,7 +205,7 @@ def _compose(text: str, problems: _Problems) -> Node | None:
         loader.dispose()
 
 
-def _compose_first(loader: _OutlineLoader, text: str, problems: _Problems) -> Node | None:
+def _compose_first(loader: OutlineLoader, text: str, problems: _Problems) -> Node | None:
     try:
         loader.get_event()  # type: ignore[no-untyped-call]  # stream start
         if loader.check_event(StreamEndEvent):
@@ -354,7 +214,7 @@ def _compose_first(loader: _OutlineLoader, text: str, problems: _Problems) -> No
     except MarkedYAMLError as error:
         _report_yaml_error(error, text, problems)
     except RecursionError:  # not expected: the composer limits nesting; kept so no traceback can escape
-        problems.add(_from_yaml(loader.get_mark()), _too_deep())
+        problems.add(_from_yaml(loader.get_mark()), too_deep())
     except (ValueError, OverflowError):
         where = loader.get_mark()  # the scanner stops at the digits of an escape it cannot decode
         if text[max(where.index - 2, 0) : where.index] == "\\U":
@@ -369,7 +229,7 @@ def _compose_first(loader: _OutlineLoader, text: str, problems: _Problems) -> No
     return None
 
 
-def _look_for_second_document(loader: _OutlineLoader, problems: _Problems) -> None:
+def _look_for_second_document(loader: OutlineLoader, problems: _Problems) -> None:
     message = "only one YAML document is allowed per file"
     try:
         if not loader.check_event(StreamEndEvent):
@@ -458,7 +318,7 @@ class _Measure:
 
     def _visit(self, node: Node, level: int) -> tuple[int, int]:
         """Expanded (node count, nesting) of node, found at `level` enclosing lists and mappings."""
-        if isinstance(node, _AliasNode):
+        if isinstance(node, AliasNode):
             target = node.target
             if id(target) in self._open:
                 self._ok = False
@@ -501,7 +361,7 @@ class _Measure:
             )
             raise _StopError
         if level > MAX_DEPTH:
-            self._problems.add(_from_yaml(node.start_mark), _too_deep())
+            self._problems.add(_from_yaml(node.start_mark), too_deep())
             raise _StopError
 
 
@@ -517,19 +377,19 @@ class _Converter:
 
     def convert(self, node: Node, path: KeyPath) -> Any:
         self.value_marks[path] = _from_yaml(node.start_mark)
-        if isinstance(node, _AliasNode):
+        if isinstance(node, AliasNode):
             if not self.expand and not isinstance(node.target, ScalarNode):
                 return None
             node = node.target
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         if isinstance(node, SequenceNode):
-            if node.tag != _SEQ_TAG:
+            if node.tag != SEQ_TAG:
                 self._refuse_tag(node)
                 return None
             return [self.convert(child, (*path, index)) for index, child in enumerate(node.value)]
         if isinstance(node, MappingNode):
-            if node.tag != _MAP_TAG:
+            if node.tag != MAP_TAG:
                 self._refuse_tag(node)
                 return None
             return self._mapping(node, path)
@@ -537,9 +397,9 @@ class _Converter:
         return None  # pragma: no cover
 
     def _scalar(self, node: ScalarNode) -> str | None:
-        if node.tag == _IMPLICIT_NULL_TAG and node.style is None and node.value in _NULL_FORMS:
+        if node.tag == IMPLICIT_NULL_TAG and node.style is None and node.value in NULL_FORMS:
             return None
-        if node.tag not in (_STR_TAG, _IMPLICIT_NULL_TAG):
+        if node.tag not in (STR_TAG, IMPLICIT_NULL_TAG):
             self._refuse_tag(node)
             return None
         value = str(node.value)
@@ -568,12 +428,12 @@ class _Converter:
 
     def _key(self, node: Node) -> str | None:
         mark = _from_yaml(node.start_mark)
-        target = node.target if isinstance(node, _AliasNode) else node
+        target = node.target if isinstance(node, AliasNode) else node
         if not isinstance(target, ScalarNode):
             kind = "a list" if isinstance(target, SequenceNode) else "a mapping"
             self._problems.add(mark, f"a key must be text, not {kind}")
             return None
-        if target.tag == _IMPLICIT_NULL_TAG and target.style is None:
+        if target.tag == IMPLICIT_NULL_TAG and target.style is None:
             self._problems.add(mark, "a key must be text; this one is empty or null")
             return None
         return self._scalar(target)

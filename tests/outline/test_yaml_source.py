@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from deckbuilder.errors import DeckError, Problem
-from deckbuilder.outline import yaml_source
+from deckbuilder.outline import yaml_compose, yaml_source
 from deckbuilder.outline.yaml_source import (
     MAX_OUTLINE_BYTES,
     Mark,
@@ -441,12 +441,14 @@ def test_aliases_within_budget_are_expanded() -> None:
 
 
 def test_alias_expansions_are_counted_against_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yaml_compose, "MAX_NODES", 20)
     monkeypatch.setattr(yaml_source, "MAX_NODES", 20)
     text = "a: &a [1, 2, 3, 4]\nb: [*a, *a, *a, *a]\n"  # 11 nodes written, 32 after expansion
     assert only_problem(text) == (2, 13, "the document expands to more than 20 nodes (too many aliases?)")
 
 
 def test_too_many_written_nodes_are_refused_while_composing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yaml_compose, "MAX_NODES", 20)
     monkeypatch.setattr(yaml_source, "MAX_NODES", 20)
     text = "a: [" + ", ".join(["x"] * 30) + "]\n"
     assert only_problem(text) == (1, 56, "the document has more than 20 nodes; that is too many")
@@ -848,10 +850,10 @@ def test_libyaml_and_pure_python_paths_agree(value: Any, flow: bool | None) -> N
 
     text = yaml.safe_dump({"root": value}, default_flow_style=flow, allow_unicode=True)
     fast = outcome(text)
-    original = yaml_source._CParser
-    yaml_source._CParser = None  # force the pure-Python parser
+    original = yaml_compose.CParser
+    yaml_compose.CParser = None  # force the pure-Python parser
     try:
         careful = outcome(text)
     finally:
-        yaml_source._CParser = original
+        yaml_compose.CParser = original
     assert fast == careful
