@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
 from pptx import Presentation
@@ -26,7 +25,7 @@ from deckbuilder.render.pptx_compat import (
     SlideAppender,
     StableCategoryChartData,
     counted_partnames,
-    deterministic_package,
+    save_deterministic,
 )
 from deckbuilder.render.pptx_template import open_template, template_layout
 from deckbuilder.render.pptx_xml import (
@@ -194,6 +193,4 @@ def render_pptx(layout: DeckLayout) -> bytes:
     with counted_partnames(prs.part.package):
         for page in layout.slides:
             _draw_slide(prs, appender, page, layout.template)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return deterministic_package(buffer.getvalue())
+    return save_deterministic(prs)

@@ -2,7 +2,7 @@
 
 - Deterministic output: python-pptx stamps zip members with the current time and XlsxWriter stamps
   the workbook embedded in each chart with its creation time, so two exports of one outline would
-  differ. `deterministic_package` rewrites the zip with fixed timestamps; `StableCategoryChartData`
+  differ. `save_deterministic` writes the zip with fixed timestamps; `StableCategoryChartData`
   gives each chart workbook a fixed creation time.
 
 - Linear time: python-pptx finds a free part name by walking every part of the package, so adding
@@ -22,6 +22,7 @@ import copy
 import datetime as dt
 import functools
 import io
+import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,23 +32,37 @@ from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import _ZipPkgWriter
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 WORKBOOK_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+_SAVE_LOCK = threading.Lock()
 
 
-def deterministic_package(blob: bytes) -> bytes:
-    """The same zip package with every member stamped with a fixed time and fixed attributes."""
-    source = zipfile.ZipFile(io.BytesIO(blob))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+def save_deterministic(prs: Any) -> bytes:
+    """The presentation's .pptx bytes, every zip member stamped with one fixed time and mode.
+
+    python-pptx writes each part with `ZipFile.writestr(name, blob)`, which stamps the current
+    time; for the length of the save its part writer stamps ZIP_EPOCH instead (one pass, one
+    compression). A lock keeps two saves in two threads from unpatching each other.
+    """
+    buffer = io.BytesIO()
+    with _SAVE_LOCK:
+        original = _ZipPkgWriter.write
+
+        def write(writer: _ZipPkgWriter, pack_uri: PackURI, blob: bytes) -> None:
+            member = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
-            target.writestr(member, source.read(info.filename))
-    return output.getvalue()
+            writer._zipf.writestr(member, blob)
+
+        setattr(_ZipPkgWriter, "write", write)  # noqa: B010 (a method swapped for the save)
+        try:
+            prs.save(buffer)
+        finally:
+            setattr(_ZipPkgWriter, "write", original)  # noqa: B010
+    return buffer.getvalue()
 
 
 @contextmanager

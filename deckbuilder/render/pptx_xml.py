@@ -7,13 +7,17 @@ gives the same markup PowerPoint writes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
 from lxml import etree
-from pptx.oxml.ns import qn
+from pptx.oxml.ns import qn as _qualified_name
 
 from deckbuilder.layout.boxes import Paragraph, PlaceholderRef, ShapeBox, TextBox
+
+qn = functools.cache(_qualified_name)
+"""'a:p' → '{…/main}p', worked out once per tag: a deck asks for the same few tags thousands of times."""
 
 SLIDENUM_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
