@@ -316,3 +316,22 @@ def test_a_slide_too_long_for_one_page_previews_with_its_continuation(
     assert pages[1].title == "Niger as proof for Paris (cont.)"
     assert "Point 24" in preview_text(opened)
     assert "continues" in opened.preview.caption.text()
+
+
+def test_deck_sources_are_edited_in_a_grid_and_undone(opened: MainWindow) -> None:
+    grid = opened.deck_form.sources
+    assert grid.rows()[0][0].startswith("France-US Conundrum: Why Paris")
+    grid.add_row()
+    row = grid.table.rowCount() - 1
+    for column, value in enumerate(["Le Monde analysis", "https://example.org/a", "Le Monde", "2023"]):
+        grid.table.item(row, column).setText(value)
+    deck = opened.document.deck
+    assert deck is not None
+    assert [s.title for s in deck.sources][-1] == "Le Monde analysis"
+    assert deck.sources[-1].url == "https://example.org/a"
+    assert "publisher: Le Monde" in opened.document.text
+    while opened.document.undo_stack.canUndo():
+        opened.document.undo_stack.undo()
+    restored = opened.document.deck
+    assert restored is not None
+    assert len(restored.sources) == 1

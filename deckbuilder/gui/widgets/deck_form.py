@@ -5,21 +5,38 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from deckbuilder.gui import edits
-from deckbuilder.gui.widgets.form_base import FieldForm
+from deckbuilder.gui.widgets.fields import GridEditor
+from deckbuilder.gui.widgets.form_base import Data, FieldForm
 from deckbuilder.gui.widgets.slide_editor import ERROR_STYLE
 from deckbuilder.gui.widgets.theme_picker import ThemePicker
 
 if TYPE_CHECKING:
     from deckbuilder.gui.document import Document
 
-DECK_KEYS = ("title", "subtitle", "author", "date", "footer")
+DECK_KEYS = ("title", "subtitle", "author", "date", "footer", "sources")
+SOURCE_KEYS = ("title", "url", "publisher", "date")
+
+
+def _source_rows(data: Data) -> list[list[str]]:
+    """The deck's sources as grid rows: title, URL, publisher, date."""
+    return [[str(source.get(key) or "") for key in SOURCE_KEYS] for source in data.get("sources") or []]
+
+
+def _sources_from_rows(data: Data, rows: list[list[str]]) -> None:
+    """Grid rows back into sources; a row without a title is left out, empty cells write no key."""
+    sources = [
+        {key: cell.strip() for key, cell in zip(SOURCE_KEYS, row, strict=False) if cell.strip()}
+        for row in rows
+        if row and row[0].strip()
+    ]
+    data["sources"] = sources or None
 
 
 class DeckForm(QScrollArea):
-    """Edits the deck's metadata; sources stay in the YAML."""
+    """Edits the deck's metadata and its list of sources."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,12 +59,22 @@ class DeckForm(QScrollArea):
         )
         self.theme_picker = ThemePicker(document, body)
         self.form.add_widget("Theme", self.theme_picker)
+        self.sources = self.form.grid(
+            "sources",
+            "Sources",
+            GridEditor(["Title", "URL", "Publisher", "Date"], parent=self.form),
+            _source_rows,
+            _sources_from_rows,
+        )
+        header = self.sources.table.horizontalHeader()
+        for column in (1, 2, 3):  # the title takes the room; the rest size to what they hold
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.form.edited.connect(self._on_edited)
         self.error = QLabel(body)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        note = QLabel("Sources are listed in the YAML tab under <code>sources:</code>.", body)
+        note = QLabel("The sources slide lists these, then every slide's own source.", body)
         note.setStyleSheet("color: #52606D;")
         for widget in (heading, self.error, self.form, note):
             layout.addWidget(widget)
