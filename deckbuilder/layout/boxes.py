@@ -133,6 +133,7 @@ class ChartBox:
     text_color: str
     palette: tuple[str, ...]
     role: str = "chart"
+    grid_color: str = "D0D5DD"
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def _draw_chart(slide: Any, box: ChartBox) -> None:
             series.format.fill.fore_color.rgb = color
     value_axis = chart.value_axis
     value_axis.has_major_gridlines = True
-    value_axis.major_gridlines.format.line.color.rgb = _rgb("D0D5DD")
+    value_axis.major_gridlines.format.line.color.rgb = _rgb(box.grid_color)
     value_axis.tick_labels.font.size = Pt(box.size_pt)
     chart.category_axis.tick_labels.font.size = Pt(box.size_pt)
 

@@ -40,7 +40,6 @@ from deckbuilder.layout.measure import font_file
 
 PNG_WIDTH_PX = 1920
 PDF_DPI = 600
-GRID_COLOR = "D0D5DD"
 
 
 class _Scale:
@@ -302,7 +301,7 @@ def _draw_chart(painter: QPainter, scale: _Scale, box: ChartBox) -> None:
     names = box.categories if horizontal else labels
     left = max((metrics.horizontalAdvance(text) for text in names), default=0.0) + line_h * 0.5
     plot = plot.adjusted(left, 0, 0, -line_h * 1.4)
-    grid = QPen(_color(GRID_COLOR))
+    grid = QPen(_color(box.grid_color))
     grid.setWidthF(max(1.0, scale.pt(0.75)))
     for i, label in enumerate(labels):
         painter.setPen(grid)

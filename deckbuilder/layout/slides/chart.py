@@ -26,6 +26,7 @@ def layout_chart(data: ChartSlide, frame: Frame, info: SlideInfo) -> list[SlideL
         theme.sizes.chart,
         theme.colors.text,
         tuple(theme.colors.chart),
+        grid_color=theme.colors.rule,
     )
     with located_in(info):
         return content_pages(frame, info, [[chart]])
