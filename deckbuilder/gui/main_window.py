@@ -6,7 +6,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStyle, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from deckbuilder.gui.document import Document
 from deckbuilder.gui.edits import OutlinePath
@@ -16,6 +25,7 @@ from deckbuilder.gui.layout_service import LayoutService
 from deckbuilder.gui.menus import build_menus
 from deckbuilder.gui.recovery import Recovery
 from deckbuilder.gui.settings import AppSettings
+from deckbuilder.gui.undo_keys import UndoKeys
 from deckbuilder.gui.widgets.deck_form import DeckForm
 from deckbuilder.gui.widgets.filmstrip import Filmstrip
 from deckbuilder.gui.widgets.outline_tree import OutlineTree
@@ -81,6 +91,9 @@ class MainWindow(QMainWindow):
         yaml_split.addWidget(self.problems)
         yaml_split.setSizes([640, 100])
         self.editor_tabs.addTab(yaml_split, "YAML")
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(UndoKeys(self.document.undo_stack, self.editor_tabs))
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.preview)
         right.addWidget(self.filmstrip)

@@ -335,3 +335,36 @@ def test_deck_sources_are_edited_in_a_grid_and_undone(opened: MainWindow) -> Non
     restored = opened.document.deck
     assert restored is not None
     assert len(restored.sources) == 1
+
+
+def test_ctrl_z_in_a_form_field_undoes_the_document(qtbot: QtBot, opened: MainWindow) -> None:
+    field = opened.deck_form.form.fields["footer"]  # type: ignore[attr-defined]
+    opened.editor_tabs.setCurrentIndex(1)
+    field.setFocus()
+    before = opened.document.text
+    steps = opened.document.undo_stack.index()
+    field.end(False)
+    qtbot.keyClicks(field, " extra")
+    assert "Explained extra" in opened.document.text
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert opened.document.undo_stack.index() == steps  # undone on the stack, not a new edit back
+    assert opened.document.text == before
+    assert field.text() == "France, the US and NATO · Explained"
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(field, Qt.Key.Key_Z, redo)
+    assert "Explained extra" in opened.document.text
+    assert field.text().endswith(" extra")
+
+
+def test_ctrl_z_in_the_notes_undoes_the_document(qtbot: QtBot, opened: MainWindow) -> None:
+    notes = opened.slide_editor.common.fields["notes"]  # type: ignore[attr-defined]
+    opened.editor_tabs.setCurrentIndex(0)
+    notes.setFocus()
+    steps = opened.document.undo_stack.index()
+    before = opened.document.text
+    notes.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(notes, " More.")
+    assert opened.document.undo_stack.index() > steps
+    qtbot.keyClick(notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert opened.document.undo_stack.index() == steps
+    assert opened.document.text == before
