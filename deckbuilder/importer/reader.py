@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from deckbuilder.errors import DeckError
+from deckbuilder.input_files import read_input_bytes
 
 ArticleFormat = Literal["text", "markdown", "html"]
 NAMED_FORMATS: dict[str, ArticleFormat] = {"text": "text", "markdown": "markdown", "html": "html"}
@@ -35,28 +36,8 @@ _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 
 def read_article_file(path: Path) -> str:
     """The text of an article file: checked, decoded (UTF-8, or UTF-16 with a mark), with Unix newlines."""
-    name = str(path)
-    if path.is_dir():
-        raise DeckError.single(name, "is a folder, not an article file")
-    if path.exists() and not path.is_file():  # a pipe or a device would block or never end
-        raise DeckError.single(name, "is not a regular file (a pipe or a device); save the article to a file")
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise DeckError.single(name, "no such file") from None
-    except IsADirectoryError:
-        raise DeckError.single(name, "is a folder, not an article file") from None
-    except PermissionError:
-        raise DeckError.single(name, "cannot read the file (permission denied)") from None
-    except OSError as error:
-        raise DeckError.single(
-            name, f"cannot read the file ({(error.strerror or str(error)).lower()})"
-        ) from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        limit = MAX_ARTICLE_BYTES // (1024 * 1024)
-        raise DeckError.single(name, f"the file is larger than {limit} MB; is it really an article?")
-    return decode_article(data, name)
+    data = read_input_bytes(path, limit=MAX_ARTICLE_BYTES, what="an article file", plural="articles")
+    return decode_article(data, str(path))
 
 
 def decode_article(data: bytes, name: str) -> str:

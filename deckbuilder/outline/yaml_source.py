@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import pathlib
 import re
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any
 
 from yaml.error import Mark as YamlMark
 from yaml.error import MarkedYAMLError
@@ -17,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
 from deckbuilder.errors import DeckError, Problem
+from deckbuilder.input_files import read_input_bytes
 from deckbuilder.outline.yaml_compose import (
     IMPLICIT_NULL_TAG,
     MAP_TAG,
@@ -34,7 +33,6 @@ from deckbuilder.outline.yaml_compose import (
 MAX_OUTLINE_BYTES = 20 * 1024 * 1024
 KeyPath = tuple[str | int, ...]
 
-_MEGABYTE = 1024 * 1024
 _MAX_CHARACTER_PROBLEMS = 20
 
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
@@ -73,36 +71,9 @@ class SourceTree:
 # Reading the file
 
 
-def read_outline_text(path: pathlib.Path) -> str:
-    """The text of an outline file, checked for size and UTF-8, without a byte-order mark."""
-    name = str(path)
-    try:
-        status = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise DeckError.single(name, "no such file") from None
-    except PermissionError:
-        raise DeckError.single(name, "cannot read the file (permission denied)") from None
-    except OSError as error:
-        raise DeckError.single(name, f"cannot read the file ({_reason(error)})") from None
-    if path.is_dir():
-        raise DeckError.single(name, "is a folder, not a deck file")
-    if not stat.S_ISREG(status.st_mode):  # a pipe would wait for a writer; a device may never end
-        raise DeckError.single(name, "is not a regular file (a pipe, socket or device)")
-    if status.st_size > MAX_OUTLINE_BYTES:
-        _refuse_size(name, status.st_size)
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_OUTLINE_BYTES + 1)
-    except IsADirectoryError:
-        raise DeckError.single(name, "is a folder, not a deck file") from None
-    except FileNotFoundError:
-        raise DeckError.single(name, "no such file") from None
-    except PermissionError:
-        raise DeckError.single(name, "cannot read the file (permission denied)") from None
-    except OSError as error:
-        raise DeckError.single(name, f"cannot read the file ({_reason(error)})") from None
-    if len(data) > MAX_OUTLINE_BYTES:  # the file grew, or is not a regular file
-        _refuse_size(name, len(data))
+def read_outline_text(path: pathlib.Path, *, what: str = "a deck file", plural: str = "outlines") -> str:
+    """The text of an outline (or theme) file, checked for size and UTF-8, without a byte-order mark."""
+    data = read_input_bytes(path, limit=MAX_OUTLINE_BYTES, what=what, plural=plural)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -111,18 +82,8 @@ def read_outline_text(path: pathlib.Path) -> str:
         message = f"not valid UTF-8 text (byte 0x{data[error.start]:02x})"
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             message += "; the file looks like UTF-16, save it as UTF-8"
-        raise DeckError.single(name, message, where.line, where.column) from None
+        raise DeckError.single(str(path), message, where.line, where.column) from None
     return text.removeprefix("\ufeff")
-
-
-def _refuse_size(name: str, size: int) -> NoReturn:
-    shown = math.ceil(size * 10 / _MEGABYTE) / 10  # rounded up, so it never reads as the limit itself
-    limit = MAX_OUTLINE_BYTES // _MEGABYTE
-    raise DeckError.single(name, f"file is {shown:.1f} MB; outlines are limited to {limit} MB")
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
 
 
 # --------------------------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ def _load_file(path: Path) -> Theme:
     if not path.exists():
         raise DeckError.single(shown, "theme file not found")
     # The outline's hardened reader: a size limit, UTF-8, no tags, aliases measured before expansion.
-    tree = parse_outline(read_outline_text(path), shown)
+    tree = parse_outline(read_outline_text(path, what="a theme file", plural="theme files"), shown)
     if not isinstance(tree.data, dict):
         raise DeckError.single(shown, "a theme file must be a mapping of keys (name, colors, sizes, …)", 1, 1)
     try:
