@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from deckbuilder.lazy import lazy_attributes
 
 __version__ = "0.1.0"
 __all__ = ["Deck", "DeckError", "Problem", "export", "import_article", "load", "loads", "save"]
@@ -26,12 +28,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import public names on first use, so `deckbuilder --help` starts fast."""
-    if name not in _LAZY:
-        raise AttributeError(f"module 'deckbuilder' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, globals(), _LAZY)

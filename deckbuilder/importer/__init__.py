@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from deckbuilder.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from deckbuilder.importer.api import FORMATS, import_article, import_text
@@ -11,10 +12,4 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "import_article", "import_text"]
 
 
-def __getattr__(name: str) -> Any:
-    """Load the importer on first use, so `deckbuilder --help` does not pay for it."""
-    if name not in __all__:
-        raise AttributeError(f"module 'deckbuilder.importer' has no attribute {name!r}")
-    value = getattr(importlib.import_module("deckbuilder.importer.api"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, globals(), dict.fromkeys(__all__, "deckbuilder.importer.api"))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from deckbuilder.lazy import lazy_attributes
 from deckbuilder.templates.guard import TEMPLATE_SUFFIXES
 
 if TYPE_CHECKING:
@@ -31,13 +31,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Load the template machinery on first use: exports on built-in themes never pay for it."""
-    if name not in _LAZY:
-        raise AttributeError(f"module 'deckbuilder.templates' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, globals(), _LAZY)  # the reader loads only for template decks
 
 
 def is_template(name_or_path: str) -> bool:
