@@ -79,14 +79,14 @@ def layout_slide(
     slide: Slide, deck: Deck, frame: Frame, origin: tuple[int, int] | None, section_number: int
 ) -> list[SlideLayout]:
     """The output slides of one outline slide (more than one when its content continues)."""
-    own = frame.layout_own(slide, deck, origin, section_number, _slide_info(slide, deck, origin))
+    info = _slide_info(slide, deck, origin)
+    own = frame.layout_own(slide, deck, origin, section_number, info)
     if own is not None:
         return own
     if isinstance(slide, TitleSlide):
         return layout_title(slide, deck, frame, origin)
     if isinstance(slide, SectionSlide):
         return layout_section(slide, section_number, frame, origin)
-    info = _slide_info(slide, deck, origin)
     match slide:
         case BulletsSlide():
             return layout_bullets(slide, frame, info)
