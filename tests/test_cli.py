@@ -210,7 +210,8 @@ def test_export_pdf_and_png_draw_the_same_layout_without_a_display(tmp_path: Pat
         assert abs(first.width / first.height - 16 / 9) < 0.01
 
 
-def test_the_core_never_loads_qt_for_pptx_export_or_validation(tmp_path: Path) -> None:
+def test_the_core_never_loads_qt_or_font_tools_for_pptx_export_or_validation(tmp_path: Path) -> None:
+    """Layout measures with the precomputed width tables: fontTools only regenerates them."""
     probe = (
         "import sys, deckbuilder\n"
         "from deckbuilder.cli import main\n"
@@ -218,6 +219,8 @@ def test_the_core_never_loads_qt_for_pptx_export_or_validation(tmp_path: Path) -
         f"assert main(['validate', {str(FLAGSHIP)!r}]) == 0\n"
         "qt = ('PySide6', 'deckbuilder.gui', 'deckbuilder.render.qt')\n"
         "assert not [m for m in sys.modules if m.startswith(qt)]\n"
+        "font_tools = [m for m in sys.modules if m.startswith('fontTools')]\n"
+        "assert not font_tools, font_tools\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

@@ -23,5 +23,16 @@ def test_asset_globs_cover_every_asset_the_code_reads() -> None:
     shipped = {path for pattern in patterns for path in (ROOT / "assets").glob(pattern)}
     for folder in ("fonts", "themes", "schema"):
         for path in (ROOT / "assets" / folder).iterdir():
-            if path.suffix in (".ttf", ".txt", ".yaml", ".json"):
+            if path.suffix in (".ttf", ".widths", ".txt", ".yaml", ".json"):
                 assert path in shipped, path
+
+
+def test_every_bundled_font_ships_with_its_width_table() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["deckbuilder.assets"]
+    shipped = {path for pattern in patterns for path in (ROOT / "assets").glob(pattern)}
+    fonts = sorted((ROOT / "assets" / "fonts").glob("*.ttf"))
+    assert fonts
+    for font in fonts:
+        assert font.with_suffix(".widths") in shipped, font.with_suffix(".widths")
+    assert ROOT / "assets" / "fonts" / "make_widths.py" not in shipped  # a build tool, not an asset

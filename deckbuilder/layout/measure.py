@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-import struct
 import unicodedata
 from pathlib import Path
 
+from deckbuilder.layout.widths import read_table, table_file
 from deckbuilder.paths import FONTS_DIR
 
 _FAMILY_FILES: dict[str, str] = {
@@ -124,7 +124,7 @@ def _glued(char: str, following: str) -> bool:
 
 
 class FontMetrics:
-    """Advance widths of one font file, loaded lazily on first use."""
+    """Advance widths of one bundled font file (read from its precomputed table), loaded on first use."""
 
     def __init__(self, path: Path, scale: float = 1.0) -> None:
         self.path = path
@@ -135,7 +135,10 @@ class FontMetrics:
 
     @property
     def advances(self) -> dict[int, float]:
-        """Read-only: code point → advance width as a fraction of the font size, from cmap and hmtx."""
+        """Read-only: code point → advance width as a fraction of the font size, from cmap and hmtx.
+
+        Taken from the font's precomputed width table (deckbuilder.layout.widths), not the font file.
+        """
         if self._advances is None:
             self._load()
         assert self._advances is not None
@@ -147,17 +150,14 @@ class FontMetrics:
         return table if table is not None else self._load()
 
     def _load(self) -> dict[str, float]:
-        """Read cmap, hmtx and head.unitsPerEm from the font file and build the width tables."""
-        from fontTools.ttLib import TTFont
-
-        with TTFont(self.path, lazy=True) as font:
-            cmap: dict[int, str] = font.getBestCmap()
-            metrics: dict[str, tuple[int, int]] = font["hmtx"].metrics
-            # unitsPerEm is the uint16 at byte 18 of 'head'; reading it raw skips fontTools' head parsing.
-            (units_per_em,) = struct.unpack_from(">H", font.getTableData("head"), 18)
+        """Read the font's width table (unitsPerEm, code points, advances) and build the width tables."""
+        units_per_em, codes, units = read_table(table_file(self.path))
         scale = self.scale
-        advances = {code: _quantize(metrics[glyph][0] * scale / units_per_em) for code, glyph in cmap.items()}
-        table = {chr(code): em for code, em in advances.items()}
+        # Fonts reuse a few hundred advance values across thousands of characters: quantize each once.
+        em_of = {advance: _quantize(advance * scale / units_per_em) for advance in set(units)}
+        ems = list(map(em_of.__getitem__, units))
+        advances = dict(zip(codes, ems, strict=True))
+        table = dict(zip(map(chr, codes), ems, strict=True))
         for char in _ZERO_WIDTH:
             table[char] = 0.0
         table["\t"] = 4 * table.get(" ", _OTHER_MISSING_EM)
