@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -228,19 +228,17 @@ class Document(QObject):
 
     def _state_for(self, new_data: Data) -> DocState:
         """The text and Deck for new outline data: changed values patched in place when possible."""
-        from pydantic import ValidationError
-
         from deckbuilder.gui.yaml_patch import patch_text
         from deckbuilder.outline.loader import dumps, loads, outline_data
         from deckbuilder.outline.model import Deck
+        from deckbuilder.outline.validation import issue_message
+        from deckbuilder.records import RecordError
 
         assert self._deck is not None
         try:
-            expected_deck = Deck.model_validate(new_data)
-        except ValidationError as error:
-            raise DeckError(
-                [Problem(self._source_name(), _pydantic_message(e)) for e in error.errors()]
-            ) from None
+            expected_deck = Deck.from_data(new_data)
+        except RecordError as error:
+            raise DeckError([Problem(self._source_name(), issue_message(i)) for i in error.issues]) from None
         expected = outline_data(expected_deck)
         patched = patch_text(self._text, outline_data(self._deck), expected)
         if patched is not None:
@@ -252,10 +250,3 @@ class Document(QObject):
                 return DocState(patched, deck.with_path(self._path))
         text = dumps(expected_deck, self._path)
         return DocState(text, loads(text, self._source_name()).with_path(self._path))
-
-
-def _pydantic_message(error: Any) -> str:
-    """A pydantic error as 'where: what'."""
-    where = ".".join(str(part) for part in error.get("loc", ()))
-    message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message

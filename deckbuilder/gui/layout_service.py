@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import tempfile
 from pathlib import Path
@@ -36,7 +37,7 @@ def _with_placeholders(deck: Deck, scratch: Path) -> Deck:
     from deckbuilder.outline.model import ImageSlide
     from deckbuilder.paths import ASSETS_DIR
 
-    result = deck.model_copy(deep=True).with_path(deck.path)
+    result = copy.deepcopy(deck).with_path(deck.path)
     allowed = (result.base_dir, ASSETS_DIR)
     for section in result.sections:
         for slide in section.slides:

@@ -18,7 +18,7 @@ from deckbuilder.importer.reader import (
     read_article_file,
 )
 
-if TYPE_CHECKING:  # the model (pydantic) loads only when an article is imported: `--help` stays fast
+if TYPE_CHECKING:  # the model loads only when an article is imported: `--help` stays fast
     from deckbuilder.outline.model import Deck
 
 __all__ = ["FORMATS", "import_article", "import_text"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from deckbuilder.importer.blocks import Block, ListBlock, Paragraph, Quote, Table, block_text
 from deckbuilder.importer.capacity import BulletRoom
@@ -107,7 +107,7 @@ class _Packer:
             title = bullets.title
         for extra in self.extras:
             if isinstance(extra, QuoteSlide) and extra.title == title:
-                extra = extra.model_copy(update={"title": None})  # a pull quote after its own slide
+                extra = replace(extra, title=None)  # a pull quote after its own slide
             self.slides.append(extra)
         self.blocks, self.points, self.extras = [], [], []
 

@@ -120,9 +120,9 @@ class TemplateFrame(Frame):
         sizes = theme.sizes
         if title is not None:
             slide_title = size_range(title.look.size_pt, sizes.slide_title, 18)
-            sizes = sizes.model_copy(update={"slide_title": slide_title})
+            sizes = replace(sizes, slide_title=slide_title)
         colors = layout_colors(self.spec, self.layout, self.body_area)
-        return theme.model_copy(update={"colors": colors, "sizes": sizes})
+        return replace(theme, colors=colors, sizes=sizes)
 
     # --- rectangles -------------------------------------------------------------------------------
 

@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from deckbuilder.atomic import write_text_atomic
 from deckbuilder.errors import DeckError, Problem
 from deckbuilder.outline.model import Deck
-from deckbuilder.outline.validation import describe, located_problems
+from deckbuilder.outline.validation import located_problems
 from deckbuilder.outline.yaml_source import parse_outline, read_outline_text
 from deckbuilder.paths import SCHEMA_FILE
+from deckbuilder.records import RecordError, as_data, describe
 
 SLIDE_KEYS_LAST = ("notes", "source")
 
@@ -41,9 +41,9 @@ def loads(text: str, path: str = "<outline>") -> Deck:
             ]
         )
     try:
-        deck = Deck.model_validate(tree.data)
-    except ValidationError as error:
-        raise DeckError(located_problems(error, tree, path)) from None
+        deck = Deck.from_data(tree.data)
+    except RecordError as error:
+        raise DeckError(located_problems(error.issues, tree, path)) from None
     return deck.with_marks({key: (mark.line, mark.column) for key, mark in tree.value_marks.items()})
 
 
@@ -61,7 +61,7 @@ def _tidy(value: Any) -> Any:
 
 def outline_data(deck: Deck) -> dict[str, Any]:
     """The deck as plain data: what the user set, every slide with its kind."""
-    data: dict[str, Any] = deck.model_dump(mode="json", exclude_unset=True, exclude_none=True)
+    data: dict[str, Any] = as_data(deck)
     for section, section_data in zip(deck.sections, data.get("sections", []), strict=True):
         for slide, slide_data in zip(section.slides, section_data.get("slides", []), strict=True):
             slide_data["kind"] = slide.kind

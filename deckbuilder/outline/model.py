@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    FiniteFloat,
-    PrivateAttr,
-    Tag,
-    model_validator,
-)
+from deckbuilder.records import Record, Rule, Tagged, internal, tag_of
 
-NonEmptyText = Annotated[str, Field(min_length=1)]
+NonEmptyText = Annotated[str, Rule(min_length=1)]
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
@@ -24,13 +16,8 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
-class Strict(BaseModel):
-    """Base for every outline object: unknown keys are errors, values are validated on assignment."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
-
-
-class Source(Strict):
+@dataclass(kw_only=True)
+class Source(Record):
     """A reference the deck draws on."""
 
     title: NonEmptyText
@@ -39,60 +26,59 @@ class Source(Strict):
     date: str | None = None
 
 
-class BulletPoint(Strict):
+@dataclass(kw_only=True)
+class BulletPoint(Record):
     """A first-level point with second-level points under it."""
 
     text: NonEmptyText
-    points: list[NonEmptyText] = Field(default_factory=list)
+    points: list[NonEmptyText] = field(default_factory=list)
 
 
-def _point_tag(value: object) -> str:
-    """Which branch of Point a raw value is for, so errors name only that branch."""
-    return "point" if isinstance(value, dict | BulletPoint) else "text"
+Point = NonEmptyText | BulletPoint
+"""A bullet: plain text, or text with second-level points (a mapping is read as the latter)."""
 
 
-Point = Annotated[
-    Annotated[NonEmptyText, Tag("text")] | Annotated[BulletPoint, Tag("point")],
-    Discriminator(_point_tag),
-]
-"""A bullet: plain text, or text with second-level points."""
-
-
-class Column(Strict):
+@dataclass(kw_only=True)
+class Column(Record):
     """One side of a comparison: a heading and its points."""
 
     heading: NonEmptyText
-    points: list[Point] = Field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
 
 
-class Stat(Strict):
+@dataclass(kw_only=True)
+class Stat(Record):
     """One big number and what it counts."""
 
     value: NonEmptyText
     label: NonEmptyText
 
 
-class Series(Strict):
+@dataclass(kw_only=True)
+class Series(Record):
     """A named row of chart values, one per category."""
 
     name: NonEmptyText
-    values: list[FiniteFloat] = Field(min_length=1)
+    values: Annotated[list[float], Rule(min_length=1)]
 
 
-class Event(Strict):
+@dataclass(kw_only=True)
+class Event(Record):
     """A dated event on a timeline."""
 
     date: NonEmptyText
     text: NonEmptyText
 
 
-class SlideBase(Strict):
+@dataclass(kw_only=True)
+class SlideBase(Record):
     """Fields every slide kind has."""
 
     notes: str | None = None
     source: str | None = None
 
 
+@dataclass(kw_only=True)
 class TitleSlide(SlideBase):
     """The opening slide; empty fields fall back to the deck's own."""
 
@@ -103,6 +89,7 @@ class TitleSlide(SlideBase):
     date: str | None = None
 
 
+@dataclass(kw_only=True)
 class SectionSlide(SlideBase):
     """A divider that opens a section."""
 
@@ -111,22 +98,25 @@ class SectionSlide(SlideBase):
     subtitle: str | None = None
 
 
+@dataclass(kw_only=True)
 class BulletsSlide(SlideBase):
     """A heading and points on two levels."""
 
     kind: Literal["bullets"] = "bullets"
     title: NonEmptyText
-    points: list[Point] = Field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class TakeawaysSlide(SlideBase):
     """Two to five numbered key points, set large."""
 
     kind: Literal["takeaways"] = "takeaways"
     title: NonEmptyText = "Key Takeaways"
-    points: list[NonEmptyText] = Field(min_length=2, max_length=5)
+    points: Annotated[list[NonEmptyText], Rule(min_length=2, max_length=5)]
 
 
+@dataclass(kw_only=True)
 class ComparisonSlide(SlideBase):
     """Two columns side by side."""
 
@@ -136,68 +126,73 @@ class ComparisonSlide(SlideBase):
     right: Column
 
 
+@dataclass(kw_only=True)
 class StatSlide(SlideBase):
     """One to three big numbers with labels."""
 
     kind: Literal["stat"] = "stat"
     title: NonEmptyText
-    stats: list[Stat] = Field(min_length=1, max_length=3)
+    stats: Annotated[list[Stat], Rule(min_length=1, max_length=3)]
 
 
 ChartType = Literal["bar", "column", "line", "pie"]
 
 
+@dataclass(kw_only=True)
 class ChartSlide(SlideBase):
     """A native chart from inline data."""
 
     kind: Literal["chart"] = "chart"
     title: NonEmptyText
     chart: ChartType = "column"
-    categories: list[NonEmptyText] = Field(min_length=1)
-    series: list[Series] = Field(min_length=1)
+    categories: Annotated[list[NonEmptyText], Rule(min_length=1)]
+    series: Annotated[list[Series], Rule(min_length=1)]
     number_format: str = "General"
 
-    @model_validator(mode="after")
-    def _lengths_agree(self) -> ChartSlide:
+    def broken_rule(self) -> str | None:
+        """Every series has one value per category; a pie has one series."""
         for index, series in enumerate(self.series):
             if len(series.values) != len(self.categories):
-                raise ValueError(
+                return (
                     f"series {index + 1} ('{series.name}') has {_count(len(series.values), 'value')} "
                     f"but there {'is' if len(self.categories) == 1 else 'are'} "
                     f"{_count(len(self.categories), 'category', 'categories')}"
                 )
         if self.chart == "pie" and len(self.series) != 1:
-            raise ValueError(f"a pie chart takes exactly one series, not {len(self.series)}")
-        return self
+            return f"a pie chart takes exactly one series, not {len(self.series)}"
+        return None
 
 
+@dataclass(kw_only=True)
 class TableSlide(SlideBase):
     """A header row and rows of cells."""
 
     kind: Literal["table"] = "table"
     title: NonEmptyText
-    header: list[str] = Field(min_length=1)
-    rows: list[list[str]] = Field(min_length=1)
+    header: Annotated[list[str], Rule(min_length=1)]
+    rows: Annotated[list[list[str]], Rule(min_length=1)]
 
-    @model_validator(mode="after")
-    def _rows_match_header(self) -> TableSlide:
+    def broken_rule(self) -> str | None:
+        """Every row has one cell per header cell."""
         for index, row in enumerate(self.rows):
             if len(row) != len(self.header):
-                raise ValueError(
+                return (
                     f"row {index + 1} has {_count(len(row), 'cell')} "
                     f"but the header has {_count(len(self.header), 'cell')}"
                 )
-        return self
+        return None
 
 
+@dataclass(kw_only=True)
 class TimelineSlide(SlideBase):
     """Dated events in order."""
 
     kind: Literal["timeline"] = "timeline"
     title: NonEmptyText
-    events: list[Event] = Field(min_length=1)
+    events: Annotated[list[Event], Rule(min_length=1)]
 
 
+@dataclass(kw_only=True)
 class QuoteSlide(SlideBase):
     """A quotation and who said it."""
 
@@ -207,6 +202,7 @@ class QuoteSlide(SlideBase):
     attribution: str | None = None
 
 
+@dataclass(kw_only=True)
 class ImageSlide(SlideBase):
     """A picture, relative to the deck file, with alt text and a caption."""
 
@@ -217,6 +213,7 @@ class ImageSlide(SlideBase):
     caption: str | None = None
 
 
+@dataclass(kw_only=True)
 class SourcesSlide(SlideBase):
     """The references, generated from the deck's and the slides' sources."""
 
@@ -237,11 +234,11 @@ Slide = Annotated[
     | QuoteSlide
     | ImageSlide
     | SourcesSlide,
-    Field(discriminator="kind"),
+    Tagged("slide"),
 ]
 
 SLIDE_CLASSES: dict[str, type[SlideBase]] = {
-    cls.model_fields["kind"].default: cls
+    tag_of(cls): cls
     for cls in (
         TitleSlide,
         SectionSlide,
@@ -260,12 +257,13 @@ SLIDE_CLASSES: dict[str, type[SlideBase]] = {
 SLIDE_KINDS: tuple[str, ...] = tuple(SLIDE_CLASSES)
 
 
-class Section(Strict):
+@dataclass(kw_only=True)
+class Section(Record):
     """A titled run of slides; a divider slide opens it unless `divider: false`."""
 
     title: NonEmptyText
     divider: bool = True
-    slides: list[Slide] = Field(default_factory=list)
+    slides: list[Slide] = field(default_factory=list)
 
 
 SlideKind = Literal[
@@ -284,7 +282,8 @@ SlideKind = Literal[
 ]
 
 
-class Deck(Strict):
+@dataclass(kw_only=True)
+class Deck(Record):
     """A whole briefing deck: metadata and ordered sections."""
 
     title: NonEmptyText
@@ -293,31 +292,23 @@ class Deck(Strict):
     date: str | None = None
     theme: NonEmptyText = "briefing"
     footer: str | None = None
-    sources: list[Source] = Field(default_factory=list)
-    sections: list[Section] = Field(min_length=1)
-    layouts: dict[SlideKind, NonEmptyText] = Field(
-        default_factory=dict,
-        description="With a .pptx template as theme: the template layout (by name) a slide kind uses.",
-    )
-    _path: Path | None = PrivateAttr(default=None)
-    _marks: dict[tuple[str | int, ...], tuple[int, int]] = PrivateAttr(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+    sections: Annotated[list[Section], Rule(min_length=1)]
+    layouts: Annotated[
+        dict[SlideKind, NonEmptyText],
+        Rule(description="With a .pptx template as theme: the template layout (by name) a slide kind uses."),
+    ] = field(default_factory=dict)
+    _path: Path | None = internal(init=False)
+    _marks: dict[tuple[str | int, ...], tuple[int, int]] | None = internal(init=False)
 
     def locate(self, key_path: tuple[str | int, ...]) -> tuple[int | None, int | None]:
         """The line and column where the value at key_path was written, if the deck came from a file."""
-        return self._marks.get(key_path, (None, None))
+        return (self._marks or {}).get(key_path, (None, None))
 
     def with_marks(self, marks: dict[tuple[str | int, ...], tuple[int, int]]) -> Deck:
         """Record where each value was written; returns self."""
         self._marks = marks
         return self
-
-    def __eq__(self, other: object) -> bool:
-        """Decks are equal when their content is; where they were read from does not count."""
-        if not isinstance(other, Deck):
-            return NotImplemented
-        return self.model_dump() == other.model_dump()
-
-    __hash__ = None  # type: ignore[assignment]
 
     @property
     def path(self) -> Path | None:

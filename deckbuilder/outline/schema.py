@@ -6,11 +6,12 @@ import json
 from typing import Any
 
 from deckbuilder.outline.model import Deck
+from deckbuilder.records_schema import json_schema
 
 
 def deck_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a deck outline."""
-    schema = Deck.model_json_schema()
+    schema = json_schema(Deck)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Deckbuilder outline",

@@ -411,7 +411,7 @@ class _Converter:
 
 def mark_for(tree: SourceTree, loc: Sequence[str | int], *, prefer_key: bool = False) -> Mark:
     """The mark of the deepest path of loc present in the tree, skipping loc elements not in the data
-    (such as pydantic's union tags); with prefer_key, the key's mark when that path is a mapping entry.
+    (such as union tags); with prefer_key, the key's mark when that path is a mapping entry.
 
     Walking left to right, an element is kept when the path so far plus it is in the tree. Where a
     union tag is also a key of the same mapping (a 'title' slide has a 'title' key), keeping and skipping

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import PrivateAttr
-
 from deckbuilder.layout.boxes import EMU_PER_INCH
 from deckbuilder.layout.frame import Rect
+from deckbuilder.records import as_data, internal
 from deckbuilder.templates.colors import average, blend
 from deckbuilder.templates.mapping import LayoutChoice, side_by_side
 from deckbuilder.templates.model import Layout, TemplateSpec
@@ -28,11 +28,12 @@ EXTREME_SHARE = 0.05
 """A picture background's darkest and lightest 5% of cells under text are what contrast is checked on."""
 
 
+@dataclasses.dataclass(kw_only=True, frozen=True)
 class TemplateTheme(Theme):
     """A theme derived from a .pptx template; layout lays decks out on the template's own layouts."""
 
-    _spec: TemplateSpec | None = PrivateAttr(default=None)
-    _choices: dict[str, LayoutChoice] = PrivateAttr(default_factory=dict)
+    _spec: TemplateSpec | None = internal()
+    _choices: dict[str, LayoutChoice] | None = internal()
 
     @property
     def from_template(self) -> bool:
@@ -48,7 +49,7 @@ class TemplateTheme(Theme):
     @property
     def choices(self) -> dict[str, LayoutChoice]:
         """Read-only: each slide kind's layout, before any outline overrides."""
-        return dict(self._choices)
+        return dict(self._choices or {})
 
 
 def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect]) -> list[str]:
@@ -213,14 +214,14 @@ def derive_theme(spec: TemplateSpec, choices: dict[str, LayoutChoice]) -> Templa
         "heading": (title.look.font if title else None) or spec.heading_font,
         "body": (content.contents[0].look.font if content.contents else None) or spec.body_font,
     }
-    theme = TemplateTheme.model_validate(
+    theme = Theme.from_data(
         {
             "name": spec.name,
             "description": f"the template {spec.name}",
             "width_in": spec.width / EMU_PER_INCH,
             "height_in": spec.height / EMU_PER_INCH,
             "fonts": fonts,
-            "colors": layout_colors(spec, content, area).model_dump(),
+            "colors": as_data(layout_colors(spec, content, area)),
             "sizes": _sizes(spec, choices),
             "margins": {
                 "left": max(0, left) / EMU_PER_INCH,
@@ -231,6 +232,5 @@ def derive_theme(spec: TemplateSpec, choices: dict[str, LayoutChoice]) -> Templa
             },
         }
     )
-    theme._spec = spec
-    theme._choices = dict(choices)
-    return theme
+    fields = {field.name: getattr(theme, field.name) for field in dataclasses.fields(Theme)}
+    return TemplateTheme(**fields, _spec=spec, _choices=dict(choices))

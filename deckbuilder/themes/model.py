@@ -2,41 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from deckbuilder.records import Record, Rule
 
-Color = Annotated[str, StringConstraints(pattern=r"^[0-9A-Fa-f]{6}$")]
+Color = Annotated[str, Rule(pattern=r"^[0-9A-Fa-f]{6}$")]
 """A colour as six hex digits, RRGGBB, without '#'."""
+Positive = Annotated[float, Rule(gt=0)]
+"""A number above zero."""
+NotNegative = Annotated[float, Rule(ge=0)]
+"""Zero or a number above it."""
 
 
-class ThemePart(BaseModel):
-    """Base for theme objects: unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SizeRange(ThemePart):
+@dataclass(kw_only=True, frozen=True)
+class SizeRange(Record):
     """A text role's largest and smallest size in points; layout shrinks from max down to min."""
 
-    max: float = Field(gt=0)
-    min: float = Field(gt=0)
+    max: Positive
+    min: Positive
 
-    @model_validator(mode="after")
-    def _ordered(self) -> SizeRange:
-        if self.min > self.max:
-            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
-        return self
+    def broken_rule(self) -> str | None:
+        """The smallest size is no larger than the largest."""
+        return f"min ({self.min}) is larger than max ({self.max})" if self.min > self.max else None
 
 
-class Fonts(ThemePart):
+@dataclass(kw_only=True, frozen=True)
+class Fonts(Record):
     """Office font family names; layout measures them with bundled metric-compatible fonts."""
 
     heading: str = "Calibri"
     body: str = "Calibri"
 
 
-class Colors(ThemePart):
+@dataclass(kw_only=True, frozen=True)
+class Colors(Record):
     """The palette; each text colour is checked for WCAG AA contrast on its background."""
 
     background: Color
@@ -50,10 +50,11 @@ class Colors(ThemePart):
     title_background: Color
     title_text: Color
     rule: Color
-    chart: list[Color] = Field(min_length=3)
+    chart: Annotated[list[Color], Rule(min_length=3)]
 
 
-class Sizes(ThemePart):
+@dataclass(kw_only=True, frozen=True)
+class Sizes(Record):
     """Type sizes per role, in points."""
 
     deck_title: SizeRange
@@ -67,22 +68,24 @@ class Sizes(ThemePart):
     quote: SizeRange
     caption: SizeRange
     table: SizeRange
-    chart: float = Field(gt=0)
-    footer: float = Field(gt=0)
-    source: float = Field(gt=0)
+    chart: Positive
+    footer: Positive
+    source: Positive
 
 
-class Margins(ThemePart):
+@dataclass(kw_only=True, frozen=True)
+class Margins(Record):
     """Slide margins and the gap between columns, in inches."""
 
-    left: float = Field(ge=0)
-    right: float = Field(ge=0)
-    top: float = Field(ge=0)
-    bottom: float = Field(ge=0)
-    gutter: float = Field(ge=0)
+    left: NotNegative
+    right: NotNegative
+    top: NotNegative
+    bottom: NotNegative
+    gutter: NotNegative
 
 
-class Theme(ThemePart):
+@dataclass(kw_only=True, frozen=True)
+class Theme(Record):
     """A complete theme, as read from a theme YAML file."""
 
     @property
@@ -92,10 +95,10 @@ class Theme(ThemePart):
 
     name: str
     description: str = ""
-    width_in: float = Field(default=13.3333333, gt=0)
-    height_in: float = Field(default=7.5, gt=0)
-    line_spacing: float = Field(default=1.2, ge=1.0, le=2.0)
-    fonts: Fonts = Fonts()
+    width_in: Positive = 13.3333333
+    height_in: Positive = 7.5
+    line_spacing: Annotated[float, Rule(ge=1.0, le=2.0)] = 1.2
+    fonts: Fonts = field(default_factory=Fonts)
     colors: Colors
     sizes: Sizes
     margins: Margins

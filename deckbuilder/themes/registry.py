@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from pathlib import Path
-
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
 from deckbuilder.errors import DeckError, Problem
 from deckbuilder.outline.yaml_source import SourceTree, mark_for, parse_outline, read_outline_text
 from deckbuilder.paths import THEMES_DIR
+from deckbuilder.records import Issue, RecordError, did_you_mean
 from deckbuilder.themes.model import Theme
-
-"""The folder of built-in theme files; a theme's name is its file's stem."""
 
 _THEME_SUFFIXES = (".yaml", ".yml")
 
@@ -53,9 +48,7 @@ def _looks_like_path(name_or_path: str) -> bool:
 
 def _unknown_theme_message(name: str, names: list[str]) -> str:
     """The message for a theme name that is neither built in nor a file path."""
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown theme {name!r}{hint}; built-in themes: {', '.join(names)}"
+    return f"unknown theme {name!r}{did_you_mean(name, names)}; built-in themes: {', '.join(names)}"
 
 
 @functools.lru_cache(maxsize=32)
@@ -74,19 +67,17 @@ def _load_file(path: Path) -> Theme:
     if not isinstance(tree.data, dict):
         raise DeckError.single(shown, "a theme file must be a mapping of keys (name, colors, sizes, …)", 1, 1)
     try:
-        return Theme.model_validate(tree.data)
-    except ValidationError as exc:
-        raise DeckError(_problems(shown, exc, tree)) from None
+        return Theme.from_data(tree.data)
+    except RecordError as error:
+        raise DeckError(_problems(shown, error.issues, tree)) from None
 
 
-def _problems(shown: str, exc: ValidationError, tree: SourceTree) -> list[Problem]:
-    """One readable, located problem per pydantic error."""
+def _problems(shown: str, issues: list[Issue], tree: SourceTree) -> list[Problem]:
+    """One readable, located problem per issue."""
     problems = []
-    for error in exc.errors():
-        loc = tuple(error["loc"])
-        mark = mark_for(tree, loc)
-        line, column = mark.line, mark.column
-        problems.append(Problem(shown, f"{_dotted(loc)}: {_message(error, loc)}", line, column))
+    for issue in issues:
+        mark = mark_for(tree, issue.path, prefer_key=issue.code == "unknown")
+        problems.append(Problem(shown, f"{_dotted(issue.path)}: {_message(issue)}", mark.line, mark.column))
     problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
     return problems
 
@@ -99,17 +90,17 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
     return text or "theme"
 
 
-def _message(error: ErrorDetails, loc: tuple[int | str, ...]) -> str:
-    """A readable message for one pydantic error, with a hint for the common colour mistakes."""
-    kind = error["type"]
-    is_color = len(loc) >= 2 and loc[0] == "colors"
-    if kind == "missing":
+def _message(issue: Issue) -> str:
+    """A readable message for one issue, with a hint for the common colour mistakes."""
+    if issue.code == "missing":
         return "missing key"
-    if kind == "extra_forbidden":
+    if issue.code == "unknown":
         return "unknown key"
-    if is_color and kind == "string_pattern_mismatch":
-        return f"{error['input']!r} is not a colour; write six hex digits RRGGBB without '#', e.g. \"1F4E79\""
-    if is_color and kind == "string_type":
-        return f'{error["input"]!r} is not a colour; write it as six hex digits in quotes, e.g. "000000"'
-    message: str = error["msg"]
-    return message.removeprefix("Value error, ")
+    if len(issue.path) >= 2 and issue.path[0] == "colors" and issue.code in ("type", "value"):
+        if isinstance(issue.value, str):
+            return (
+                f"{issue.value!r} is not a colour; write six hex digits RRGGBB without '#', e.g. \"1F4E79\""
+            )
+        if issue.code == "type":
+            return f'{issue.value!r} is not a colour; write it as six hex digits in quotes, e.g. "000000"'
+    return issue.message

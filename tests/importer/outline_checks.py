@@ -16,6 +16,7 @@ from deckbuilder.layout.text import WRAP_SAFETY, height_emu
 from deckbuilder.outline.loader import dumps, loads
 from deckbuilder.outline.model import BulletPoint, BulletsSlide, Deck
 from deckbuilder.pipeline import layout
+from deckbuilder.records import as_data
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "tests" / "data" / "articles"
@@ -36,7 +37,7 @@ def strings_in(value: Any) -> Iterator[str]:
 
 def outline_text(deck: Deck) -> str:
     """All the text the outline holds: metadata, sources, section titles, slides and notes."""
-    return "\n".join(strings_in(deck.model_dump(mode="json")))
+    return "\n".join(strings_in(as_data(deck)))
 
 
 def words_of(text: str) -> set[str]:

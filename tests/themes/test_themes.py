@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 import yaml
-from pydantic import BaseModel
 
 from deckbuilder.errors import DeckError
+from deckbuilder.records import Record, fields_of, is_record
 from deckbuilder.themes.contrast import AA_NORMAL_TEXT, contrast_ratio, text_pairs
 from deckbuilder.themes.model import Theme
 from deckbuilder.themes.registry import THEMES_DIR, builtin_theme_names, load_theme
@@ -40,13 +40,13 @@ def test_builtin_theme_files_are_complete(name: str) -> None:
     assert text.startswith("# ")
     data = yaml.safe_load(text)
 
-    def missing(model: type[BaseModel], values: dict[str, Any], prefix: str) -> list[str]:
+    def missing(model: type[Record], values: dict[str, Any], prefix: str) -> list[str]:
         found: list[str] = []
-        for key, field in model.model_fields.items():
-            if key not in values:
-                found.append(prefix + key)
-            elif isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
-                found += missing(field.annotation, values[key], f"{prefix}{key}.")
+        for field, annotation in fields_of(model):
+            if field.name not in values:
+                found.append(prefix + field.name)
+            elif is_record(annotation):
+                found += missing(annotation, values[field.name], f"{prefix}{field.name}.")
         return found
 
     assert missing(Theme, data, "") == []
