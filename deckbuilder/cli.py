@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -318,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _print_problems(error)
             return EXIT_BAD_INPUT
         if os.environ.get("DECKBUILDER_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         print(f"deckbuilder: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

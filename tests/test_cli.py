@@ -210,17 +210,24 @@ def test_export_pdf_and_png_draw_the_same_layout_without_a_display(tmp_path: Pat
         assert abs(first.width / first.height - 16 / 9) < 0.01
 
 
-def test_the_core_never_loads_qt_or_font_tools_for_pptx_export_or_validation(tmp_path: Path) -> None:
-    """Layout measures with the precomputed width tables: fontTools only regenerates them."""
+def test_the_core_never_loads_qt_font_tools_or_pydantic_for_pptx_export_or_validation(tmp_path: Path) -> None:
+    """Export and validate load only what they use: widths come from precomputed tables, outlines are
+    checked by deckbuilder.records, and a deck without charts never loads XlsxWriter."""
+    bullets_only = tmp_path / "bullets.yaml"
+    bullets_only.write_text(
+        "title: T\nsections:\n  - title: S\n    slides:\n      - {kind: bullets, title: B, points: [a, b]}\n",
+        encoding="utf-8",
+    )
     probe = (
         "import sys, deckbuilder\n"
         "from deckbuilder.cli import main\n"
+        f"assert main(['export', {str(bullets_only)!r}, '-o', {str(tmp_path)!r}, '-q']) == 0\n"
+        "assert not [m for m in sys.modules if m.startswith('xlsxwriter')]\n"
         f"assert main(['export', {str(FLAGSHIP)!r}, '-o', {str(tmp_path)!r}, '-q']) == 0\n"
         f"assert main(['validate', {str(FLAGSHIP)!r}]) == 0\n"
-        "qt = ('PySide6', 'deckbuilder.gui', 'deckbuilder.render.qt')\n"
-        "assert not [m for m in sys.modules if m.startswith(qt)]\n"
-        "font_tools = [m for m in sys.modules if m.startswith('fontTools')]\n"
-        "assert not font_tools, font_tools\n"
+        "unused = ('PySide6', 'deckbuilder.gui', 'deckbuilder.render.qt', 'fontTools', 'pydantic')\n"
+        "loaded = [m for m in sys.modules if m.startswith(unused)]\n"
+        "assert not loaded, loaded\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

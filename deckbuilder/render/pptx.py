@@ -23,7 +23,6 @@ from deckbuilder.layout.boxes import (
 )
 from deckbuilder.render.pptx_compat import (
     SlideAppender,
-    StableCategoryChartData,
     counted_partnames,
     save_deterministic,
 )
@@ -70,6 +69,8 @@ def _draw_picture(slide: Any, box: PictureBox) -> None:
 
 
 def _draw_chart(slide: Any, box: ChartBox) -> None:
+    from deckbuilder.render.pptx_chart_data import StableCategoryChartData  # loads XlsxWriter
+
     data = StableCategoryChartData(number_format=box.number_format)
     data.categories = list(box.categories)
     for series in box.series:

@@ -3,7 +3,8 @@
 - Deterministic output: python-pptx stamps zip members with the current time and XlsxWriter stamps
   the workbook embedded in each chart with its creation time, so two exports of one outline would
   differ. `save_deterministic` writes the zip with fixed timestamps; `StableCategoryChartData`
-  gives each chart workbook a fixed creation time.
+  (in pptx_chart_data, which loads XlsxWriter, so only decks with charts import it) gives each
+  chart workbook a fixed creation time.
 
 - Linear time: python-pptx finds a free part name by walking every part of the package, so adding
   slide n (and its notes slide) costs O(n) and a deck O(n²). `counted_partnames` hands out part
@@ -19,8 +20,6 @@ that changes these internals fails loudly.
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import functools
 import io
 import threading
 import zipfile
@@ -28,15 +27,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _ZipPkgWriter
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-WORKBOOK_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _SAVE_LOCK = threading.Lock()
 
 
@@ -126,21 +122,3 @@ class SlideAppender:
             shapes.getparent().replace(shapes, copy.deepcopy(self._notes_shapes))
         slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
         notes_slide.notes_text_frame.text = text
-
-
-class _StableWorkbookWriter(CategoryWorkbookWriter):
-    """A chart workbook writer whose workbook always has the same creation time."""
-
-    @contextmanager
-    def _open_worksheet(self, xlsx_file: io.BytesIO) -> Iterator[tuple[Any, Any]]:
-        with super()._open_worksheet(xlsx_file) as (workbook, worksheet):
-            workbook.set_properties({"created": WORKBOOK_CREATED})
-            yield workbook, worksheet
-
-
-class StableCategoryChartData(CategoryChartData):
-    """Category chart data whose embedded workbook is byte-stable."""
-
-    @functools.cached_property
-    def _workbook_writer(self) -> _StableWorkbookWriter:
-        return _StableWorkbookWriter(self)

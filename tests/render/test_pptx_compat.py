@@ -13,7 +13,8 @@ from pptx.chart.data import CategoryChartData
 from pptx.opc.package import OpcPackage, Part
 from pptx.opc.serialized import _ZipPkgWriter
 
-from deckbuilder.render.pptx_compat import ZIP_EPOCH, StableCategoryChartData, save_deterministic
+from deckbuilder.render.pptx_chart_data import StableCategoryChartData
+from deckbuilder.render.pptx_compat import ZIP_EPOCH, save_deterministic
 
 
 def _chart_data(cls: type[CategoryChartData]) -> CategoryChartData:
