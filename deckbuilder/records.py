@@ -69,7 +69,7 @@ class Record:
     """Base of records: subclasses are `@dataclass(kw_only=True)` classes, and may add a cross-field rule."""
 
     _given: ClassVar[frozenset[str] | None] = None
-    """The keys the data gave, on a record that was read (exclude_unset, for writing it back)."""
+    """The keys the data gave, on a record that was read: writing it back keeps them, defaults or not."""
 
     def broken_rule(self) -> str | None:
         """Why the fields do not fit together, if they don't; checked once each field is valid."""
@@ -391,22 +391,23 @@ def _tagged_reader(records: list[type[Record]], tagged: Tagged, optional: bool) 
 
 def _record_reader(cls: type[Record]) -> Reader:
     plan: list[tuple[str, Reader, bool]] = []
-    names: list[str] = []
+    names: frozenset[str] = frozenset()
 
     def read(value: Any, path: KeyPath, issues: list[Issue]) -> Any:
+        nonlocal plan, names
         if isinstance(value, cls):
             return value
         if not isinstance(value, dict):
             issues.append(Issue(path, "type", f"should be a mapping of keys, found {describe(value)}", value))
             return INVALID
-        if not plan:  # built on first use, so records may name classes defined after them
-            for field, annotation in fields_of(cls):
-                plan.append((field.name, reader_for(annotation), not has_default(field)))
-                names.append(field.name)
+        if not plan:  # made on first use, so records may name classes defined after them
+            fields = fields_of(cls)
+            names = frozenset(field.name for field, _ in fields)
+            plan = [(field.name, reader_for(hint), not has_default(field)) for field, hint in fields]
         valid = True
         for key in value:
             if key not in names:
-                message = f"unknown key '{key}'{did_you_mean(str(key), names)}"
+                message = f"unknown key '{key}'{did_you_mean(str(key), [name for name, _, _ in plan])}"
                 issues.append(Issue((*path, key), "unknown", message, key))
                 valid = False
         arguments: dict[str, Any] = {}
