@@ -30,11 +30,12 @@ class ExportJob:
 
 @dataclass(frozen=True)
 class ExportResult:
-    """How one job went: the problems it met, if any, as the lines to print."""
+    """How one job went: the problems it met, if any, as the lines to print, or what it made."""
 
     job: ExportJob
     problems: str | None = None
     slides: int = 0
+    notes: tuple[str, ...] = ()
 
 
 def expand_decks(arguments: Sequence[str]) -> list[Path]:
@@ -56,17 +57,17 @@ def expand_decks(arguments: Sequence[str]) -> list[Path]:
 def run_job(job: ExportJob) -> ExportResult:
     """Export one deck; bad input becomes the result's problems, never an exception."""
     from deckbuilder.errors import DeckError
-    from deckbuilder.pipeline import export_counting
+    from deckbuilder.pipeline import export_outcome
 
     try:
-        slides = export_counting(
+        outcome = export_outcome(
             job.deck, job.target, theme=job.theme, allow_outside_paths=job.allow_outside_paths, fmt=job.fmt
         )
     except DeckError as error:
         return ExportResult(job, str(error))
     except Exception as error:  # one deck's failure must not stop the batch
         return ExportResult(job, f"{job.deck}: internal error: {type(error).__name__}: {error}")
-    return ExportResult(job, None, slides)
+    return ExportResult(job, None, outcome.slides, outcome.notes)
 
 
 def _executor(jobs: int) -> Executor:

@@ -36,8 +36,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from deckbuilder.batch import ExportJob, ExportResult, default_workers, expand_decks, export_batch
     from deckbuilder.pipeline import output_path_for
-    from deckbuilder.templates import is_template
-    from deckbuilder.templates.notes import deck_notes, template_notes
 
     if args.output is not None:
         output = Path(args.output)
@@ -79,9 +77,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
     jobs = [job for job in jobs if job not in clashes]
 
+    notes: dict[str, None] = {}  # in order, once each: decks on one template share its notes
+
     def report(result: ExportResult) -> None:
         if result.problems:
             print(result.problems, file=sys.stderr, flush=True)
+        notes.update(dict.fromkeys(result.notes))
 
     failed, seconds = export_batch(jobs, args.jobs or default_workers(), report)
     failed += len(clashes)
@@ -89,13 +90,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if total == 1:
             if not failed:
                 print(f"wrote {jobs[0].target}")
-                _print_template_notes(deck_notes(jobs[0].deck, args.theme))
         else:
             where = f" to {args.output}" if args.output else ""
             tail = f"; {failed} failed" if failed else ""
             print(f"exported {total - failed} of {total} decks{where} in {seconds:.1f} s{tail}")
-            if args.theme and is_template(args.theme):
-                _print_template_notes(template_notes(args.theme))
+        for note in notes:  # what an export on a template lacked (a picture layout, a two-column one …)
+            print(note)
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
@@ -120,12 +120,6 @@ def _use_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_template_notes(notes: list[str]) -> None:
-    """What an export on a template lacked (a picture layout, a two-column layout …)."""
-    for note in notes:
-        print(note)
-
-
 def _cmd_check_template(args: argparse.Namespace) -> int:
     from deckbuilder.errors import DeckError
     from deckbuilder.templates.check import check_template
@@ -146,7 +140,7 @@ def _cmd_watch(args: argparse.Namespace) -> int:
     import time
 
     from deckbuilder.errors import DeckError
-    from deckbuilder.pipeline import export_counting, output_path_for
+    from deckbuilder.pipeline import export_outcome, output_path_for
     from deckbuilder.watch import watch
 
     deck = Path(args.deck)
@@ -157,12 +151,13 @@ def _cmd_watch(args: argparse.Namespace) -> int:
     def export_once() -> str:
         started = time.perf_counter()
         try:
-            slides = export_counting(deck, target, allow_outside_paths=args.allow_outside_paths)
+            outcome = export_outcome(deck, target, allow_outside_paths=args.allow_outside_paths)
         except DeckError as error:
             return f"{time.strftime('%H:%M:%S')} not exported:\n{error}"
         took = time.perf_counter() - started
-        plural = "" if slides == 1 else "s"
-        return f"{time.strftime('%H:%M:%S')} wrote {target} ({slides} slide{plural}, {took:.2f} s)"
+        plural = "" if outcome.slides == 1 else "s"
+        wrote = f"{time.strftime('%H:%M:%S')} wrote {target} ({outcome.slides} slide{plural}, {took:.2f} s)"
+        return "\n".join([wrote, *outcome.notes])
 
     print(f"watching {deck}; press Ctrl+C to stop", flush=True)
     try:

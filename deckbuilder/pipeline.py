@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from deckbuilder.atomic import remove_stale_temporaries, write_bytes_atomic
@@ -12,6 +13,14 @@ from deckbuilder.outline.model import Deck
 from deckbuilder.themes.model import Theme
 
 FORMATS = ("pptx", "pdf", "png")
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What one export made: its slide count, and notes for its user (a template's fallbacks)."""
+
+    slides: int
+    notes: tuple[str, ...] = ()
 
 
 def output_path_for(deck_path: Path, output_dir: str | os.PathLike[str] | None, fmt: str = "pptx") -> Path:
@@ -55,12 +64,16 @@ def _theme_problems_in_outline(error: DeckError, deck: Deck, *, named_in_outline
 
 def layout(deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = False) -> DeckLayout:
     """Lay the deck out with its theme (or the one given), checking its images first."""
+    return _layout_on(deck, check(deck, theme=theme, allow_outside_paths=allow_outside_paths))
+
+
+def _layout_on(deck: Deck, theme: Theme) -> DeckLayout:
+    """The deck laid out on a checked theme; a field too long to fit anywhere is a located problem."""
     from deckbuilder.layout.engine import layout_deck
     from deckbuilder.layout.text import TooLongError
 
-    resolved = check(deck, theme=theme, allow_outside_paths=allow_outside_paths)
     try:
-        return layout_deck(deck, resolved)
+        return layout_deck(deck, theme)
     except TooLongError as error:
         line, column = deck.locate(error.key_path)
         raise DeckError([Problem(str(deck.path or "<outline>"), str(error), line, column)]) from None
@@ -79,32 +92,35 @@ def export(
     Raises DeckError, with every problem located, before anything is written; the previous file
     at out_path is replaced only once the new one is complete.
     """
-    export_counting(deck, out_path, theme=theme, allow_outside_paths=allow_outside_paths, fmt=fmt)
+    export_outcome(deck, out_path, theme=theme, allow_outside_paths=allow_outside_paths, fmt=fmt)
     return Path(out_path)
 
 
-def export_counting(
+def export_outcome(
     deck: Deck | str | os.PathLike[str],
     out_path: str | os.PathLike[str],
     *,
     theme: str | None = None,
     allow_outside_paths: bool = False,
     fmt: str = "pptx",
-) -> int:
-    """Export as `export` does; returns how many slides the deck came to."""
+) -> Exported:
+    """Export as `export` does; returns how many slides the deck came to, and notes for its user."""
     from deckbuilder.outline.loader import load
+    from deckbuilder.templates.notes import deck_notes
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     model = deck if isinstance(deck, Deck) else load(deck)
     target = Path(out_path)
-    laid_out = layout(model, theme=theme, allow_outside_paths=allow_outside_paths)
+    resolved = check(model, theme=theme, allow_outside_paths=allow_outside_paths)
+    laid_out = _layout_on(model, resolved)
+    outcome = Exported(len(laid_out.slides), tuple(deck_notes(model, resolved)))
     if fmt != "pptx":
         if laid_out.template is not None:  # Qt draws no template masters: backgrounds and logos would be lost
             message = f"{fmt} export does not draw .pptx templates yet; export pptx and print that to PDF"
             raise DeckError.single(laid_out.template, message)
         _render_with_qt(laid_out, target, fmt)
-        return len(laid_out.slides)
+        return outcome
     from deckbuilder.render.pptx import render_pptx
 
     blob = render_pptx(laid_out)
@@ -118,7 +134,7 @@ def export_counting(
         write_bytes_atomic(target, blob)
     except OSError as error:
         raise DeckError.single(str(target), f"cannot write: {error.strerror or error}") from None
-    return len(laid_out.slides)
+    return outcome
 
 
 def _render_with_qt(laid_out: DeckLayout, target: Path, fmt: str) -> None:

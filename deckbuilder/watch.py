@@ -12,10 +12,11 @@ POLL_SECONDS = 0.3
 
 
 def watched_files(deck_path: Path) -> list[Path]:
-    """The outline and the images and theme file it names (as far as it can be read)."""
+    """The outline and the images and theme file (or .pptx template) it names, as far as it can be read."""
     from deckbuilder.layout.images import resolve_image
     from deckbuilder.outline.loader import load
     from deckbuilder.outline.model import ImageSlide
+    from deckbuilder.themes.registry import theme_file
 
     files = [deck_path]
     try:
@@ -28,8 +29,9 @@ def watched_files(deck_path: Path) -> list[Path]:
         for slide in section.slides
         if isinstance(slide, ImageSlide)
     )
-    if deck.theme.endswith((".yaml", ".yml")):
-        files.append(deck.base_dir / deck.theme)
+    theme = theme_file(deck.theme, deck.base_dir)
+    if theme is not None:
+        files.append(theme)
     return files
 
 

@@ -2,41 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from deckbuilder.errors import DeckError
 from deckbuilder.outline.model import SLIDE_KINDS
 
-
-def template_notes(template: str | Path) -> list[str]:
-    """Every fallback of a template, one 'note:' line each (for a batch exported on it)."""
-    from deckbuilder.templates import template_theme
-
-    try:
-        theme = template_theme(template)
-    except DeckError:
-        return []  # the export itself reports a bad template
-    choices = theme.choices
-    return [f"note: {theme.template.name}: {choices[k].warning}" for k in SLIDE_KINDS if choices[k].warning]
+if TYPE_CHECKING:
+    from deckbuilder.outline.model import Deck
+    from deckbuilder.themes.model import Theme
 
 
-def deck_notes(deck_path: str | Path, theme: str | None = None) -> list[str]:
-    """The fallbacks one deck meets on its template (its outline's, or the theme given), as 'note:' lines."""
+def deck_notes(deck: Deck, theme: Theme) -> list[str]:
+    """The fallbacks a deck meets on its template, one 'note:' line per kind it uses; none off templates."""
+    if not theme.from_template:
+        return []
     from deckbuilder.layout.engine import outline_slides
-    from deckbuilder.outline.loader import load
-    from deckbuilder.templates import is_template, template_theme
     from deckbuilder.templates.mapping import plan_layouts
+    from deckbuilder.templates.theme import TemplateTheme
 
-    try:
-        deck = load(deck_path)
-        reference = theme or deck.theme
-        if not is_template(reference):
-            return []
-        path = Path(reference.strip()).expanduser()
-        spec = template_theme(path if path.is_absolute() else deck.base_dir / path).template
-        choices = plan_layouts(spec, deck.layouts)
-    except DeckError:
-        return []  # the export itself reports these
+    assert isinstance(theme, TemplateTheme)
+    spec = theme.template
+    choices = plan_layouts(spec, deck.layouts)
     kinds = {slide.kind for slide, _, _ in outline_slides(deck)}
     return [
         f"note: {spec.name}: {choices[kind].warning}"

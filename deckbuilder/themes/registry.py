@@ -23,16 +23,28 @@ def load_theme(name_or_path: str, base_dir: Path | None = None) -> Theme:
     """A built-in theme by name, a theme file or a .pptx template (relative paths from base_dir)."""
     from deckbuilder.templates import is_template
 
-    if is_template(name_or_path):
+    path = theme_file(name_or_path, base_dir)
+    if path is not None and is_template(name_or_path):
         from deckbuilder.templates.loading import template_theme  # only template decks load the reader
 
-        return template_theme(_resolve(name_or_path.strip(), base_dir))
-    if _looks_like_path(name_or_path):
-        return _load_file(_resolve(name_or_path, base_dir))
+        return template_theme(path)
+    if path is not None:
+        return _load_file(path)
     names = builtin_theme_names()
     if name_or_path not in names:
         raise DeckError.single("theme", _unknown_theme_message(name_or_path, names))
     return _load_builtin(name_or_path)
+
+
+def theme_file(name_or_path: str, base_dir: Path | None = None) -> Path | None:
+    """The file a theme reference reads (a theme YAML or a .pptx template); None for a built-in name."""
+    from deckbuilder.templates import is_template
+
+    if is_template(name_or_path):
+        return _resolve(name_or_path.strip(), base_dir)
+    if _looks_like_path(name_or_path):
+        return _resolve(name_or_path, base_dir)
+    return None
 
 
 def _resolve(path_text: str, base_dir: Path | None) -> Path:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +13,7 @@ import pytest
 from pptx import Presentation
 from template_fixtures import FLAGSHIP
 from test_template_guard import no_layouts, not_a_zip, zip_bomb
+from test_watch import DECK, lines_of, next_line_with
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -73,3 +77,44 @@ def test_template_and_theme_together_is_bad_usage(
     )
     assert result.returncode == 2
     assert "--theme or --template" in result.stderr
+
+
+def test_a_batch_of_decks_naming_a_template_prints_its_notes_once(
+    cli: RunCli, templates: dict[str, Path], tmp_path: Path
+) -> None:
+    template = templates["libreoffice"]
+    outline = FLAGSHIP.read_text(encoding="utf-8").replace("theme: briefing", f"theme: {template}")
+    decks = []
+    for name in ("one", "two"):
+        deck = tmp_path / f"{name}.yaml"
+        deck.write_text(
+            outline.replace("../assets/images/", f"{FLAGSHIP.parent.parent}/assets/images/"), encoding="utf-8"
+        )
+        decks.append(deck)
+    result = cli("export", *decks, "-o", tmp_path / "out", "--allow-outside-paths", "-j", "2")
+    assert result.returncode == 0, result.stderr
+    assert "exported 2 of 2 decks" in result.stdout
+    note = "note: libreoffice.pptx: no picture layout: image slides use 'Title Only'"
+    assert result.stdout.count(note) == 1, result.stdout
+
+
+def test_watch_exports_again_when_the_template_changes(templates: dict[str, Path], tmp_path: Path) -> None:
+    template = tmp_path / "corporate.pptx"
+    template.write_bytes(templates["default"].read_bytes())
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(DECK.replace("title: Watched", "title: Watched\ntheme: corporate.pptx"), encoding="utf-8")
+    target = tmp_path / "deck.pptx"
+    with subprocess.Popen(
+        [sys.executable, "-u", "-m", "deckbuilder", "watch", str(deck)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    ) as process:
+        lines = lines_of(process)
+        next_line_with(lines, f"wrote {target}")
+        time.sleep(0.05)  # a new mtime even on coarse clocks
+        template.write_bytes(templates["dark43"].read_bytes())
+        next_line_with(lines, f"wrote {target}")
+        process.send_signal(signal.SIGINT)
+        next_line_with(lines, "stopped watching")
+        assert process.wait(timeout=10) == 0
