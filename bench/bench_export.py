@@ -8,6 +8,7 @@ maximum resident set. pandoc is measured too when it is installed.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import time
 from pathlib import Path
 
 import yaml
+from pptx import Presentation
 
 ROOT = Path(__file__).resolve().parents[1]
 POINTS = [
@@ -54,6 +56,108 @@ PPTX_DIRECT = textwrap.dedent(
     prs.save(target)
     """
 ).format(points=POINTS, notes=NOTES)
+
+
+FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
+FLAGSHIP_DIRECT = textwrap.dedent(
+    """
+    import sys
+    from pptx import Presentation
+    from pptx.chart.data import CategoryChartData
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.util import Emu, Inches, Pt
+    deck, image_folder, target = {deck!r}, sys.argv[1], sys.argv[2]
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    TITLE, BODY, SECTION, TWO, ONLY = (prs.slide_layouts[i] for i in (0, 1, 2, 3, 5))
+
+    def new(layout, title, notes=None):
+        slide = prs.slides.add_slide(layout)
+        slide.shapes.title.text = title
+        if notes:
+            slide.notes_slide.notes_text_frame.text = notes
+        return slide
+
+    def lines(frame, items):
+        frame.text = ""
+        for n, item in enumerate(items):
+            paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+            text, level = item if isinstance(item, tuple) else (item, 0)
+            paragraph.text, paragraph.level = text, level
+
+    def points(items):
+        for point in items:
+            if isinstance(point, dict):
+                yield point["text"]
+                yield from ((sub, 1) for sub in point.get("points", []))
+            else:
+                yield point
+
+    def box(slide, text, x, y, w, h, size=18):
+        frame = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h)).text_frame
+        frame.word_wrap = True
+        frame.text = text
+        frame.paragraphs[0].runs[0].font.size = Pt(size)
+
+    for section in deck["sections"]:
+        if section.get("divider", True):
+            new(SECTION, section["title"])
+        for s in section["slides"]:
+            kind, notes = s["kind"], s.get("notes")
+            if kind == "title":
+                slide = new(TITLE, deck["title"], notes)
+                slide.placeholders[1].text = deck["subtitle"]
+            elif kind == "section":
+                slide = new(SECTION, s["title"], notes)
+                slide.placeholders[1].text = s.get("subtitle", "")
+            elif kind in ("bullets", "takeaways"):
+                lines(new(BODY, s["title"], notes).placeholders[1].text_frame, list(points(s["points"])))
+            elif kind == "comparison":
+                slide = new(TWO, s["title"], notes)
+                for index, side in ((1, s["left"]), (2, s["right"])):
+                    lines(slide.placeholders[index].text_frame, [side["heading"], *points(side["points"])])
+            elif kind == "stat":
+                slide = new(ONLY, s["title"], notes)
+                for n, stat in enumerate(s["stats"]):
+                    box(slide, stat["value"], 0.8 + 4 * n, 2.5, 3.6, 1.4, 54)
+                    box(slide, stat["label"], 0.8 + 4 * n, 4.0, 3.6, 1.0)
+            elif kind == "chart":
+                data = CategoryChartData(number_format=s.get("number_format", "General"))
+                data.categories = s["categories"]
+                for series in s["series"]:
+                    data.add_series(series["name"], [float(v) for v in series["values"]])
+                slide = new(ONLY, s["title"], notes)
+                slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(1), Inches(1.6),
+                                       Inches(11), Inches(5), data)
+            elif kind == "table":
+                slide = new(ONLY, s["title"], notes)
+                rows = [s["header"], *s["rows"]]
+                table = slide.shapes.add_table(len(rows), len(rows[0]), Inches(0.8), Inches(1.6),
+                                               Inches(11.7), Inches(5)).table
+                for r, row in enumerate(rows):
+                    for c, cell in enumerate(row):
+                        table.cell(r, c).text = cell
+            elif kind == "timeline":
+                slide = new(ONLY, s["title"], notes)
+                for n, event in enumerate(s["events"]):
+                    box(slide, event["date"], 0.8 + 2.4 * n, 2.5, 2.2, 0.6, 24)
+                    box(slide, event["text"], 0.8 + 2.4 * n, 3.2, 2.2, 2.5, 14)
+            elif kind == "quote":
+                slide = new(ONLY, s["title"], notes)
+                box(slide, s["text"], 1.5, 2.2, 10, 2, 36)
+                box(slide, s["attribution"], 1.5, 4.5, 10, 1)
+            elif kind == "image":
+                slide = new(ONLY, s["title"], notes)
+                slide.shapes.add_picture(image_folder + "/" + s["image"], Inches(2.5), Inches(1.5),
+                                         height=Inches(4.6))
+                box(slide, s["caption"], 1, 6.3, 11, 0.6, 12)
+            elif kind == "sources":
+                lines(new(BODY, s.get("title", "Sources"), notes).placeholders[1].text_frame,
+                      [source["title"] for source in deck["sources"]])
+    prs.save(target)
+    """
+)
+"""The flagship's content (19 slides: a chart, a table, a picture, notes) built with python-pptx alone."""
 
 
 def write_outline(count: int, folder: Path, name: str = "deck") -> Path:
@@ -137,6 +241,23 @@ def compare_batch(count: int, folder: Path) -> None:
     )
 
 
+def compare_flagship(folder: Path) -> None:
+    """Our export of the flagship against python-pptx building the same slides, chart and picture."""
+    deck = yaml.safe_load(FLAGSHIP.read_text(encoding="utf-8"))
+    script = folder / "flagship_direct.py"
+    script.write_text(FLAGSHIP_DIRECT.format(deck=deck), encoding="utf-8")
+    target = folder / "flagship_direct.pptx"
+    direct = best_of(5, [sys.executable, str(script), str(FLAGSHIP.parent), str(target)])
+    ours = best_of(5, [sys.executable, "-m", "deckbuilder", "export", str(FLAGSHIP), "-o", str(folder), "-q"])
+    slides = len(Presentation(str(target)).slides)
+    ours_slides = len(Presentation(str(folder / "france-us-conundrum.pptx")).slides)
+    print(
+        f"flagship ({ours_slides} slides): deckbuilder {ours[0]:.2f} s {ours[1]:.0f} MB | python-pptx "
+        f"building the same {slides} slides {direct[0]:.2f} s {direct[1]:.0f} MB "
+        f"(ratio {ours[0] / direct[0]:.2f})"
+    )
+
+
 def startup() -> None:
     help_time = min(timed([sys.executable, "-m", "deckbuilder", "--help"])[0] for _ in range(5))
     print(f"deckbuilder --help: {help_time * 1000:.0f} ms")
@@ -148,9 +269,13 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=24)
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores")
+    # Installed packages were byte-compiled by pip; a checkout may not be (PYTHONDONTWRITEBYTECODE set,
+    # or never run): compile it, so that every run compares cached bytecode with cached bytecode.
+    compileall.compile_dir(ROOT / "deckbuilder", quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         startup()
+        compare_flagship(folder)
         compare_sizes(args.sizes, folder)
         if args.batch:
             compare_batch(args.batch, folder)
