@@ -64,16 +64,12 @@ def _theme_problems_in_outline(error: DeckError, deck: Deck, *, named_in_outline
 
 def layout(deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = False) -> DeckLayout:
     """Lay the deck out with its theme (or the one given), checking its images first."""
-    return _layout_on(deck, check(deck, theme=theme, allow_outside_paths=allow_outside_paths))
-
-
-def _layout_on(deck: Deck, theme: Theme) -> DeckLayout:
-    """The deck laid out on a checked theme; a field too long to fit anywhere is a located problem."""
     from deckbuilder.layout.engine import layout_deck
     from deckbuilder.layout.text import TooLongError
 
+    resolved = check(deck, theme=theme, allow_outside_paths=allow_outside_paths)
     try:
-        return layout_deck(deck, theme)
+        return layout_deck(deck, resolved)
     except TooLongError as error:
         line, column = deck.locate(error.key_path)
         raise DeckError([Problem(str(deck.path or "<outline>"), str(error), line, column)]) from None
@@ -106,15 +102,13 @@ def export_outcome(
 ) -> Exported:
     """Export as `export` does; returns how many slides the deck came to, and notes for its user."""
     from deckbuilder.outline.loader import load
-    from deckbuilder.templates.notes import deck_notes
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     model = deck if isinstance(deck, Deck) else load(deck)
     target = Path(out_path)
-    resolved = check(model, theme=theme, allow_outside_paths=allow_outside_paths)
-    laid_out = _layout_on(model, resolved)
-    outcome = Exported(len(laid_out.slides), tuple(deck_notes(model, resolved)))
+    laid_out = layout(model, theme=theme, allow_outside_paths=allow_outside_paths)
+    outcome = Exported(len(laid_out.slides), tuple(f"note: {note}" for note in laid_out.notes))
     if fmt != "pptx":
         if laid_out.template is not None:  # Qt draws no template masters: backgrounds and logos would be lost
             message = f"{fmt} export does not draw .pptx templates yet; export pptx and print that to PDF"
