@@ -198,7 +198,7 @@ def _draw_paragraphs(
         if number:
             y += scale.pt(paragraph.space_before_pt)
         font = scale.font(paragraph.font, paragraph.size_pt, bold=paragraph.bold, italic=paragraph.italic)
-        metrics = QFontMetricsF(font)
+        metrics = QFontMetricsF(font, painter.device())  # the device's resolution, not the screen's
         painter.setFont(font)
         painter.setPen(_color(paragraph.color))
         line_h = scale.pt(paragraph.line_height_pt)
@@ -285,7 +285,7 @@ def _label(
 def _draw_chart(painter: QPainter, scale: _Scale, box: ChartBox) -> None:
     """A simple preview of the native chart: gridlines, bars, lines or a pie, and labels."""
     rect = scale.rect(box.x, box.y, box.w, box.h)
-    metrics = QFontMetricsF(scale.font(box.font, box.size_pt))
+    metrics = QFontMetricsF(scale.font(box.font, box.size_pt), painter.device())
     painter.setFont(scale.font(box.font, box.size_pt))
     line_h = metrics.height()
     legend = box.chart_type == "pie" or len(box.series) > 1

@@ -21,6 +21,10 @@ needs_libreoffice = pytest.mark.skipif(
     reason="needs LibreOffice (soffice) and poppler (pdftotext); .ci/run installs them",
 )
 
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="needs poppler (pdftotext); .ci/run installs it"
+)
+
 
 @dataclass(frozen=True)
 class Box:
