@@ -110,9 +110,7 @@ def export_outcome(
     laid_out = layout(model, theme=theme, allow_outside_paths=allow_outside_paths)
     outcome = Exported(len(laid_out.slides), tuple(f"note: {note}" for note in laid_out.notes))
     if fmt != "pptx":
-        if laid_out.template is not None:  # Qt draws no template masters: backgrounds and logos would be lost
-            message = f"{fmt} export does not draw .pptx templates yet; export pptx and print that to PDF"
-            raise DeckError.single(laid_out.template, message)
+        _refuse_what_qt_cannot_draw(laid_out, fmt)
         _render_with_qt(laid_out, target, fmt)
         return outcome
     from deckbuilder.render.pptx import render_pptx
@@ -129,6 +127,20 @@ def export_outcome(
     except OSError as error:
         raise DeckError.single(str(target), f"cannot write: {error.strerror or error}") from None
     return outcome
+
+
+def _refuse_what_qt_cannot_draw(laid_out: DeckLayout, fmt: str) -> None:
+    """A template whose layouts show text, lines or gradients Qt would leave out is refused, not lost."""
+    if laid_out.template is None:
+        return
+    from deckbuilder.templates import art_left_out
+
+    used = dict.fromkeys((s.layout.master, s.layout.index) for s in laid_out.slides if s.layout is not None)
+    missing = art_left_out(laid_out.template, used)
+    if missing:
+        shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        message = f"{fmt} export cannot draw the template's {shown} yet; export pptx and print that to PDF"
+        raise DeckError.single(laid_out.template, message)
 
 
 def _render_with_qt(laid_out: DeckLayout, target: Path, fmt: str) -> None:

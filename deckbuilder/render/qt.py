@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import math
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -37,6 +39,9 @@ from deckbuilder.layout.boxes import (
     TextBox,
 )
 from deckbuilder.layout.measure import font_file
+
+if TYPE_CHECKING:
+    from deckbuilder.templates.model import Decoration
 
 PNG_WIDTH_PX = 1920
 PDF_DPI = 600
@@ -108,18 +113,52 @@ def _image(path: str, mtime: float) -> QImage:
     return QImage(path)
 
 
+_Art = tuple[QImage | None, tuple[tuple["Decoration", QImage | None], ...]]
+
+
 @functools.lru_cache(maxsize=32)
-def _template_background(template: str, master: int, index: int) -> QImage | None:
-    """The picture behind a template layout's slides, decoded once; None when it has a plain fill."""
+def _template_art(template: str, master: int, index: int) -> _Art:
+    """A template layout's background picture and the shapes its slides show, pictures decoded once."""
     from deckbuilder.errors import DeckError
-    from deckbuilder.templates import background_picture
+    from deckbuilder.templates import template_layout, template_picture
+
+    def picture(part: str | None) -> QImage | None:
+        try:
+            image = QImage.fromData(template_picture(template, part)) if part else QImage()
+        except DeckError:
+            return None
+        return None if image.isNull() else image
 
     try:
-        blob = background_picture(template, master, index)
+        layout = template_layout(template, master, index)
     except DeckError:
-        return None
-    image = QImage.fromData(blob) if blob else QImage()
-    return None if image.isNull() else image
+        return None, ()
+    if layout is None:
+        return None, ()
+    shapes = tuple((shape, picture(shape.part)) for shape in layout.decorations if shape.kind != "other")
+    return picture(layout.background.part), shapes
+
+
+def _draw_template_art(painter: QPainter, scale: _Scale, art: _Art, slide_rect: QRectF) -> None:
+    """What the template draws under a slide's content: its background picture, logos, bars."""
+    background, shapes = art
+    if background is not None:
+        painter.drawImage(slide_rect, background)
+    for shape, image in shapes:
+        rect = scale.rect(shape.rect.x, shape.rect.y, shape.rect.w, shape.rect.h)
+        if shape.kind == "picture":
+            if image is not None:
+                painter.drawImage(rect, image)
+            continue
+        painter.setBrush(_color(shape.fill) if shape.fill else Qt.BrushStyle.NoBrush)
+        if shape.outline:
+            painter.setPen(QPen(_color(shape.outline), scale.length(shape.outline_emu)))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+        if shape.ellipse:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRect(rect)
 
 
 def paint_slide(painter: QPainter, slide: SlideLayout, deck: DeckLayout, target: QRectF) -> None:
@@ -134,9 +173,8 @@ def paint_slide(painter: QPainter, slide: SlideLayout, deck: DeckLayout, target:
         painter.setClipRect(slide_rect)
         painter.fillRect(slide_rect, _color(slide.background))
         if deck.template is not None and slide.layout is not None:
-            picture = _template_background(deck.template, slide.layout.master, slide.layout.index)
-            if picture is not None:
-                painter.drawImage(slide_rect, picture)
+            art = _template_art(deck.template, slide.layout.master, slide.layout.index)
+            _draw_template_art(painter, scale, art, slide_rect)
         for box in slide.boxes:
             if isinstance(box, TextBox):
                 _draw_text_box(painter, scale, box)
@@ -411,6 +449,10 @@ def ensure_gui_application() -> QGuiApplication:
 def _created_application() -> QGuiApplication:
     """A QGuiApplication kept alive for the process, for headless rendering (no window, no display)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None:  # a process that has widgets loaded (a test run) may open windows later
+        application: QGuiApplication = widgets.QApplication([])
+        return application
     return QGuiApplication([])
 
 

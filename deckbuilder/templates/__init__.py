@@ -8,7 +8,13 @@ from deckbuilder.lazy import lazy_attributes
 from deckbuilder.templates.guard import TEMPLATE_SUFFIXES
 
 if TYPE_CHECKING:
-    from deckbuilder.templates.loading import background_picture, load_template, template_theme
+    from deckbuilder.templates.loading import (
+        art_left_out,
+        load_template,
+        template_layout,
+        template_picture,
+        template_theme,
+    )
     from deckbuilder.templates.model import TemplateSpec
     from deckbuilder.templates.theme import TemplateTheme
 
@@ -16,17 +22,21 @@ __all__ = [
     "TEMPLATE_SUFFIXES",
     "TemplateSpec",
     "TemplateTheme",
-    "background_picture",
+    "art_left_out",
     "is_template",
     "load_template",
+    "template_layout",
+    "template_picture",
     "template_theme",
 ]
 
 _LAZY = {
+    "art_left_out": "deckbuilder.templates.loading",
     "TemplateSpec": "deckbuilder.templates.model",
     "TemplateTheme": "deckbuilder.templates.theme",
-    "background_picture": "deckbuilder.templates.loading",
     "load_template": "deckbuilder.templates.loading",
+    "template_layout": "deckbuilder.templates.loading",
+    "template_picture": "deckbuilder.templates.loading",
     "template_theme": "deckbuilder.templates.loading",
 }
 

@@ -101,7 +101,7 @@ def _suspicions(spec: TemplateSpec, choices: dict[str, LayoutChoice]) -> list[st
                     f"{placeholder.look.letter_spacing:g} pt apart, so its text runs longer than measured"
                 )
             for decoration in choice.layout.decorations:
-                if placeholder.type not in ("ftr", "sldNum") and _overlaps(decoration, placeholder.rect):
+                if placeholder.type not in ("ftr", "sldNum") and _overlaps(decoration.rect, placeholder.rect):
                     found.append(f"{choice.layout.label}: a shape (logo?) overlaps its '{placeholder.name}'")
                     break
     for layout in layouts.values():

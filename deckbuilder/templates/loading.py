@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 from deckbuilder.errors import DeckError
 from deckbuilder.templates.guard import MAX_XML_BYTES, read_template_bytes
 from deckbuilder.templates.mapping import plan_layouts
-from deckbuilder.templates.model import TemplateSpec
+from deckbuilder.templates.model import Layout, TemplateSpec
 from deckbuilder.templates.package import TemplatePackage
 from deckbuilder.templates.reader import read_spec
 from deckbuilder.templates.theme import TemplateTheme, derive_theme
@@ -61,11 +62,34 @@ def template_theme(path: str | Path) -> TemplateTheme:
         raise DeckError.single(str(path), f"not a usable template: {error}") from None
 
 
-def background_picture(template: str | Path, master: int, index: int) -> bytes | None:
-    """The picture behind a layout's slides (for a renderer that paints backgrounds), or None."""
+def template_layout(template: str | Path, master: int, index: int) -> Layout | None:
+    """A template's layout by its master's and its own position, as slides refer to it."""
     spec = load_template(template)
-    layout = next((found for found in spec.layouts if (found.master, found.index) == (master, index)), None)
-    if layout is None or layout.background.part is None:
-        return None
+    return next((found for found in spec.layouts if (found.master, found.index) == (master, index)), None)
+
+
+def template_picture(template: str | Path, part: str) -> bytes:
+    """A picture part of a template (a background, a logo), for a renderer that paints it."""
+    spec = load_template(template)
     package = TemplatePackage(read_template_bytes(Path(spec.path), str(template)), str(template))
-    return package.blob(layout.background.part, MAX_XML_BYTES)
+    return package.blob(part, MAX_XML_BYTES)
+
+
+_BACKGROUNDS_LEFT_OUT = {
+    "gradient": "gradient background",
+    "pattern": "patterned background",
+    "unknown": "background picture (SVG or EMF?)",
+}
+
+
+def art_left_out(template: str | Path, layouts: Iterable[tuple[int, int]]) -> list[str]:
+    """What of these layouts (master, index) a renderer of pictures and plain shapes cannot draw."""
+    found: list[str] = []
+    for master, index in layouts:
+        layout = template_layout(template, master, index)
+        if layout is None:
+            continue
+        if layout.background.kind in _BACKGROUNDS_LEFT_OUT:
+            found.append(f"the {_BACKGROUNDS_LEFT_OUT[layout.background.kind]} of layout '{layout.name}'")
+        found.extend(shape.description for shape in layout.decorations if shape.kind == "other")
+    return list(dict.fromkeys(found))

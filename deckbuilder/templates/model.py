@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from deckbuilder.layout.boxes import Align, Anchor
 from deckbuilder.layout.frame import Rect
@@ -61,6 +62,27 @@ class Placeholder:
 
 
 @dataclass(frozen=True)
+class Decoration:
+    """A shape on a layout or its master that is no placeholder (a logo, a bar), as a renderer sees it."""
+
+    rect: Rect
+    kind: Literal["picture", "shape", "other"]
+    """picture: the image at `part`; shape: a rectangle or ellipse, filled and outlined; other: anything
+    a simple renderer cannot draw faithfully (text, lines, groups, rotation, gradients …)."""
+    name: str = ""
+    part: str | None = None
+    fill: str | None = None
+    outline: str | None = None
+    outline_emu: int = 0
+    ellipse: bool = False
+
+    @property
+    def description(self) -> str:
+        """How a message names it: its name in the template, else what it is."""
+        return f"shape '{self.name}'" if self.name else "an unnamed shape"
+
+
+@dataclass(frozen=True)
 class Layout:
     """A slide layout: its name, where it is in the package, its placeholders and background."""
 
@@ -70,7 +92,7 @@ class Layout:
     type: str | None
     placeholders: tuple[Placeholder, ...]
     background: Background
-    decorations: tuple[Rect, ...] = ()
+    decorations: tuple[Decoration, ...] = ()
     """Non-placeholder shapes its slides show (logos, bars), from the layout and its master."""
 
     def first(self, *types: str) -> Placeholder | None:

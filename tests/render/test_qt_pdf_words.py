@@ -21,4 +21,3 @@ def test_every_word_of_the_pdf_is_inside_its_box(deck: Path, tmp_path: Path) -> 
     pdf = deckbuilder.export(deck, tmp_path / "deck.pdf", fmt="pdf")
     outside = words_outside_their_boxes(pptx, pdf)
     assert not outside, "words drawn outside their boxes:\n" + "\n".join(outside[:30])
-

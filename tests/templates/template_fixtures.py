@@ -141,6 +141,43 @@ def _add_logo(master: Any, x: int, y: int, size: int) -> None:
     master._element.find(qn("p:cSld")).find(qn("p:spTree")).append(etree.fromstring(picture))
 
 
+def _add_master_shape(master: Any, body: str) -> None:
+    """A shape (p:sp) on the master: the DrawingML body after its non-visual properties."""
+    ns = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    ns += 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    tree = master._element.find(qn("p:cSld")).find(qn("p:spTree"))
+    tree.append(etree.fromstring(f"<p:sp {ns}>{body}</p:sp>"))
+
+
+def bar(name: str, x: int, y: int, w: int, h: int, color: str) -> str:
+    """A plain filled rectangle, no outline, as a master decoration."""
+    return (
+        f'<p:nvSpPr><p:cNvPr id="91" name="{name}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
+        "<a:ln><a:noFill/></a:ln></p:spPr>"
+    )
+
+
+def branded_template(path: Path, *, text: str | None = None) -> Path:
+    """16:9, a teal bar along the foot of the master, and (with text) a text box on it too."""
+    prs = Presentation()
+    widen(prs)
+    master = prs.slide_masters[0]
+    _add_master_shape(master, bar("Foot bar", 0, Inches(7.3), Inches(13.333), Inches(0.2), "0B6E75"))
+    if text is not None:
+        _add_master_shape(
+            master,
+            '<p:nvSpPr><p:cNvPr id="92" name="Classification"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+            '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2000000" cy="300000"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            f"<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>{text}</a:t></a:r></a:p></p:txBody>",
+        )
+    prs.save(str(path))
+    return path
+
+
 def default_template(path: Path) -> Path:
     """python-pptx's default template, saved as a file."""
     Presentation().save(str(path))

@@ -11,7 +11,9 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
-from template_fixtures import FLAGSHIP, NAMES, SAMPLE_TEXT
+from PySide6.QtGui import QImage
+from support.office import needs_pdftotext, pdf_words, words_outside_their_boxes
+from template_fixtures import FLAGSHIP, NAMES, SAMPLE_TEXT, branded_template
 
 import deckbuilder
 from deckbuilder.pipeline import layout
@@ -216,22 +218,54 @@ def test_a_potx_template_works_like_a_pptx(templates: dict[str, Path], tmp_path:
     assert deck.slides[0].slide_layout.name == "Title Slide"
 
 
-def test_pdf_and_png_exports_refuse_a_template_rather_than_lose_its_look(
+@needs_pdftotext
+def test_a_template_decks_pdf_keeps_every_word_in_its_placeholder(
     templates: dict[str, Path], tmp_path: Path
 ) -> None:
-    with pytest.raises(deckbuilder.DeckError, match=r"pdf export does not draw \.pptx templates yet"):
-        deckbuilder.export(FLAGSHIP, tmp_path / "deck.pdf", theme=str(templates["picture"]), fmt="pdf")
+    theme = str(templates["picture"])
+    pptx = deckbuilder.export(FLAGSHIP, tmp_path / "deck.pptx", theme=theme)
+    pdf = deckbuilder.export(FLAGSHIP, tmp_path / "deck.pdf", theme=theme, fmt="pdf")
+    outside = words_outside_their_boxes(pptx, pdf)
+    assert not outside, "words drawn outside their boxes:\n" + "\n".join(outside[:30])
+    title = [word for word in pdf_words(pdf)[0] if word.text in ("France-US", "Conundrum")]
+    middle = (min(word.left for word in title) + max(word.right for word in title)) / 2
+    assert abs(middle - 480) < 10, middle  # the template centres its title on the 960 pt page
+
+
+def test_png_export_draws_the_templates_logo_and_bars(templates: dict[str, Path], tmp_path: Path) -> None:
+    branded = branded_template(tmp_path / "branded.pptx")
+    for theme, x_in, y_in, rgb in (
+        (templates["picture"], 0.27, 6.97, (200, 130, 30)),  # the amber logo on the master
+        (branded, 6.6, 7.4, (0x0B, 0x6E, 0x75)),  # the teal bar along the master's foot
+    ):
+        folder = deckbuilder.export(FLAGSHIP, tmp_path / theme.stem, theme=str(theme), fmt="png")
+        image = QImage(str(folder / "slide-02.png"))
+        pixel = image.pixelColor(round(x_in * image.width() / 13.333), round(y_in * image.height() / 7.5))
+        assert (pixel.red(), pixel.green(), pixel.blue()) == rgb, theme.stem
+
+
+def test_pdf_export_refuses_a_template_whose_master_shows_text_it_cannot_draw(tmp_path: Path) -> None:
+    classified = branded_template(tmp_path / "classified.pptx", text="OFFICIAL")
+    refusal = "pdf export cannot draw the template's shape 'Classification'"
+    with pytest.raises(deckbuilder.DeckError, match=refusal):
+        deckbuilder.export(FLAGSHIP, tmp_path / "deck.pdf", theme=str(classified), fmt="pdf")
     assert not (tmp_path / "deck.pdf").exists()
+    assert deckbuilder.export(FLAGSHIP, tmp_path / "deck.pptx", theme=str(classified)).exists()
 
 
-def test_a_layouts_background_picture_is_there_for_renderers_that_paint_it(
+def test_a_layouts_background_picture_and_logo_are_there_for_renderers_that_paint_them(
     templates: dict[str, Path],
 ) -> None:
-    from deckbuilder.templates import background_picture
+    from deckbuilder.templates import template_layout, template_picture
 
-    picture = background_picture(templates["picture"], 0, 1)
-    assert picture is not None and picture.startswith(b"\x89PNG")
-    assert background_picture(templates["default"], 0, 1) is None
+    layout = template_layout(templates["picture"], 0, 1)
+    assert layout is not None and layout.background.part is not None
+    assert template_picture(templates["picture"], layout.background.part).startswith(b"\x89PNG")
+    (logo,) = layout.decorations
+    assert logo.kind == "picture" and logo.name == "Logo" and logo.part is not None
+    assert template_picture(templates["picture"], logo.part).startswith(b"\x89PNG")
+    default = template_layout(templates["default"], 0, 1)
+    assert default is not None and default.background.part is None and not default.decorations
 
 
 def test_the_layout_lists_what_the_template_lacked_for_the_kinds_used(templates: dict[str, Path]) -> None:
