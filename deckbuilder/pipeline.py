@@ -101,10 +101,12 @@ def export_outcome(
     fmt: str = "pptx",
 ) -> Exported:
     """Export as `export` does; returns how many slides the deck came to, and notes for its user."""
-    from deckbuilder.outline.loader import load
+    from deckbuilder.outline.loader import check_deck, load
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if isinstance(deck, Deck):
+        check_deck(deck)  # built or changed in Python: checked as a loaded outline is
     model = deck if isinstance(deck, Deck) else load(deck)
     target = Path(out_path)
     laid_out = layout(model, theme=theme, allow_outside_paths=allow_outside_paths)

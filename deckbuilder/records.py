@@ -114,6 +114,14 @@ def did_you_mean(word: str, choices: Sequence[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def dotted(path: KeyPath) -> str:
+    """A key path as people read it: sections[2].slides[0].title."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 def _number(value: float) -> str:
     """A bound as people write it: 0 rather than 0.0."""
     return str(int(value)) if float(value).is_integer() else str(value)

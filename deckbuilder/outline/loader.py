@@ -14,7 +14,7 @@ from deckbuilder.outline.model import Deck
 from deckbuilder.outline.validation import located_problems
 from deckbuilder.outline.yaml_source import parse_outline, read_outline_text
 from deckbuilder.paths import SCHEMA_FILE
-from deckbuilder.records import RecordError, as_data, describe
+from deckbuilder.records import RecordError, as_data, describe, dotted
 
 SLIDE_KEYS_LAST = ("notes", "source")
 
@@ -106,8 +106,19 @@ def dumps(deck: Deck, target: Path | None = None) -> str:
     return schema_header(target or Path.cwd() / "deck.yaml") + body
 
 
+def check_deck(deck: Deck) -> None:
+    """Raise DeckError with every problem of a Deck built or changed in Python, as loading would find."""
+    try:
+        Deck.from_data(outline_data(deck))
+    except RecordError as error:
+        where = str(deck.path or "<deck>")
+        problems = [Problem(where, f"{dotted(i.path) or 'deck'}: {i.message}") for i in error.issues]
+        raise DeckError(problems) from None
+
+
 def save(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck to path atomically; returns the path and records it on the deck."""
+    """Write the deck to path atomically, after checking it; returns the path and records it on the deck."""
+    check_deck(deck)
     file_path = Path(path)
     write_text_atomic(file_path, dumps(deck, file_path))
     deck.with_path(file_path)

@@ -8,7 +8,7 @@ from pathlib import Path
 from deckbuilder.errors import DeckError, Problem
 from deckbuilder.outline.yaml_source import SourceTree, mark_for, parse_outline, read_outline_text
 from deckbuilder.paths import THEMES_DIR
-from deckbuilder.records import Issue, RecordError, did_you_mean
+from deckbuilder.records import Issue, RecordError, did_you_mean, dotted
 from deckbuilder.themes.model import Theme
 
 _THEME_SUFFIXES = (".yaml", ".yml")
@@ -89,17 +89,10 @@ def _problems(shown: str, issues: list[Issue], tree: SourceTree) -> list[Problem
     problems = []
     for issue in issues:
         mark = mark_for(tree, issue.path, prefer_key=issue.code == "unknown")
-        problems.append(Problem(shown, f"{_dotted(issue.path)}: {_message(issue)}", mark.line, mark.column))
+        message = f"{dotted(issue.path) or 'theme'}: {_message(issue)}"
+        problems.append(Problem(shown, message, mark.line, mark.column))
     problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
     return problems
-
-
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    """A location like colors.chart[2]."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "theme"
 
 
 def _message(issue: Issue) -> str:

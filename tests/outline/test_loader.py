@@ -163,3 +163,23 @@ def test_each_schema_error_names_its_node(text: str, where: tuple[int, int], mes
         deckbuilder.loads(text, "deck.yaml")
     found = [(p.line, p.column, p.message) for p in caught.value.problems]
     assert any((line, column) == where and message in text_ for line, column, text_ in found), found
+
+
+def test_a_deck_changed_in_python_is_checked_before_it_is_saved_or_exported(tmp_path: Path) -> None:
+    deck = deckbuilder.load(FLAGSHIP)
+    takeaways = deck.sections[0].slides[1]
+    assert takeaways.kind == "takeaways"
+    takeaways.points.extend(["Four", "Five", "Six"])  # five at most
+    deck.sections[0].slides.append(ChartSlide(title="", categories=["a"], series=[]))
+    for attempt in (
+        lambda: deckbuilder.save(deck, tmp_path / "x.yaml"),
+        lambda: deckbuilder.export(deck, tmp_path / "x.pptx"),
+    ):
+        with pytest.raises(DeckError) as caught:
+            attempt()
+        messages = [problem.message for problem in caught.value.problems]
+        assert "sections[0].slides[1].points: takes at most 5 items, found 6" in messages
+        assert "sections[0].slides[2].title: must not be empty" in messages
+        assert "sections[0].slides[2].series: needs at least 1 item, found 0" in messages
+        assert all(problem.path == str(FLAGSHIP) for problem in caught.value.problems)
+    assert list(tmp_path.iterdir()) == []
