@@ -1,4 +1,4 @@
-"""Where the bundled assets (fonts, themes, schema, images) live, installed or in a checkout."""
+"""Where the bundled assets (fonts, themes, schema, images) live, and where a deck's images may come from."""
 
 from __future__ import annotations
 
@@ -16,3 +16,9 @@ ASSETS_DIR = _assets_dir()
 FONTS_DIR = ASSETS_DIR / "fonts"
 THEMES_DIR = ASSETS_DIR / "themes"
 SCHEMA_FILE = ASSETS_DIR / "schema" / "deck.schema.json"
+
+
+def image_folders(base_dir: Path) -> tuple[Path, ...]:
+    """Where images may come from for an outline in base_dir: that folder (and below), an assets/
+    folder beside it, the bundled assets. Anything else needs --allow-outside-paths."""
+    return (base_dir, base_dir.parent / "assets", ASSETS_DIR)

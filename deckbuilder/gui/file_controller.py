@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -204,30 +203,38 @@ class FileController(QObject):
         target = Path(chosen)
         if target.suffix.lower() not in (".yaml", ".yml"):
             target = target.with_suffix(".yaml")
-        self._rebase_images(target)
-        return self._write(target)
+        copies = self._relocate_images(target)
+        if not self._write(target):
+            return False
+        if copies:
+            plural = "picture" if len(copies) == 1 else "pictures"
+            where = copies[0].parent
+            self.status_message.emit(
+                f"Saved {target.name}; copied {len(copies)} {plural} it uses into {where}"
+            )
+        return True
 
-    def _rebase_images(self, target: Path) -> None:
-        """Keep relative image paths pointing at the same pictures when the outline moves (undoable)."""
+    def _relocate_images(self, target: Path) -> list[Path]:
+        """Keep the deck's pictures found when the outline moves (an undoable edit); returns copies made."""
         from deckbuilder.outline.loader import outline_data
+        from deckbuilder.outline.relocate import relocate_images
 
         document = self._document
         deck = document.deck
         old_dir = (document.path.parent if document.path else Path.cwd()).resolve()
         new_dir = target.parent.resolve()
         if deck is None or old_dir == new_dir:
-            return
+            return []
+        before = outline_data(deck)
         data = outline_data(deck)
-        changed = False
-        for section in data.get("sections", []):
-            for slide in section.get("slides", []):
-                image = slide.get("image") if slide.get("kind") == "image" else None
-                if image and not Path(image).expanduser().is_absolute():
-                    moved = Path(os.path.relpath(old_dir / image, new_dir)).as_posix()
-                    changed = changed or moved != image
-                    slide["image"] = moved
-        if changed:
+        try:
+            copies = relocate_images(data, old_dir, new_dir)
+        except OSError as error:  # the copy failed: keep the paths rebased, export will name the picture
+            self.status_message.emit(f"Could not copy the deck's pictures: {error.strerror or error}")
+            copies = []
+        if data != before:
             document.edit_data(data, "Update image paths for the new folder")
+        return copies
 
     def _write(self, target: Path) -> bool:
         old_path = self._document.path

@@ -33,12 +33,11 @@ def _placeholder_image(folder: Path) -> Path:
 
 def _with_placeholders(deck: Deck, scratch: Path) -> Deck:
     """A copy of the deck whose unusable images are replaced by a placeholder picture."""
-    from deckbuilder.layout.images import image_problem, resolve_image
+    from deckbuilder.layout.images import allowed_folders, image_problem, resolve_image
     from deckbuilder.outline.model import ImageSlide
-    from deckbuilder.paths import ASSETS_DIR
 
     result = copy.deepcopy(deck).with_path(deck.path)
-    allowed = (result.base_dir, ASSETS_DIR)
+    allowed = allowed_folders(result)  # what export allows, so the preview shows what export will
     for section in result.sections:
         for slide in section.slides:
             if isinstance(slide, ImageSlide) and image_problem(

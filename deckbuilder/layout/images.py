@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from deckbuilder.errors import Problem
 from deckbuilder.outline.model import Deck, ImageSlide
-from deckbuilder.paths import ASSETS_DIR
+from deckbuilder.paths import image_folders
 
 if TYPE_CHECKING:
     from PIL.ImageFile import ImageFile
@@ -28,7 +28,7 @@ def resolve_image(deck: Deck, raw: str) -> Path:
 
 def allowed_folders(deck: Deck) -> tuple[Path, ...]:
     """Where a deck's images may come from: its folder, an assets/ folder beside it, the bundled assets."""
-    return (deck.base_dir, deck.base_dir.parent / "assets", ASSETS_DIR)
+    return image_folders(deck.base_dir)
 
 
 def _inside(path: Path, folder: Path) -> bool:

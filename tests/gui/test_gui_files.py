@@ -20,6 +20,8 @@ from deckbuilder.gui.recovery import RECOVERY_DIR_ENV, default_recovery_dir, rec
 
 Button = QMessageBox.StandardButton
 
+SAHEL = Path(__file__).resolve().parents[2] / "assets" / "images" / "sahel.png"
+
 
 def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
     """Make QMessageBox.question answer with button; returns the titles of the questions asked."""
@@ -252,5 +254,24 @@ def test_save_as_to_another_folder_keeps_images_found(
     assert opened.files.save_as()
     saved = deckbuilder.load(target)
     images = [s.image for sec in saved.sections for s in sec.slides if s.kind == "image"]
-    assert images == ["../../assets/images/sahel.png"]
-    assert deckbuilder.export(saved, tmp_path / "copy.pptx", allow_outside_paths=True).exists()
+    # the picture came from the assets/ folder beside the old deck, which the new folder cannot reach
+    assert images == ["images/sahel.png"]
+    assert (target.parent / "images" / "sahel.png").read_bytes() == SAHEL.read_bytes()
+    assert deckbuilder.export(saved, tmp_path / "copy.pptx").exists()
+    assert "copied 1 picture it uses into" in opened.statusBar().currentMessage()
+
+
+def test_save_as_nearby_rebases_image_paths_without_copying(
+    opened: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = opened.document.path
+    assert old is not None
+    target = old.parent.parent / "other" / "copy.yaml"  # the assets/ folder beside it is the same
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    assert opened.files.save_as()
+    saved = deckbuilder.load(target)
+    images = [s.image for sec in saved.sections for s in sec.slides if s.kind == "image"]
+    assert images == ["../assets/images/sahel.png"]
+    assert not (target.parent / "images").exists()
+    assert deckbuilder.export(saved, tmp_path / "copy.pptx").exists()
