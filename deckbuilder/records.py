@@ -219,13 +219,18 @@ def _make_reader(annotation: Any) -> Reader:
     raise TypeError(f"records cannot read {annotation!r}")
 
 
+def _wrong_type(path: KeyPath, value: Any, expected: str) -> Issue:
+    """The issue for a value of the wrong sort: 'should be a list, found 'x''."""
+    return Issue(path, "type", f"should be {expected}, found {describe(value)}", value)
+
+
 def _str_reader(rule: Rule | None) -> Reader:
     min_length = rule.min_length if rule else None
     pattern = re.compile(rule.pattern) if rule and rule.pattern else None
 
     def read(value: Any, path: KeyPath, issues: list[Issue]) -> Any:
         if not isinstance(value, str):
-            issues.append(Issue(path, "type", f"should be text, found {describe(value)}", value))
+            issues.append(_wrong_type(path, value, "text"))
             return INVALID
         if min_length and len(value) < min_length:
             issues.append(Issue(path, "value", "must not be empty", value))
@@ -243,7 +248,7 @@ def _read_bool(value: Any, path: KeyPath, issues: list[Issue]) -> Any:
         return value
     if isinstance(value, str) and value.lower() in _TRUE | _FALSE:
         return value.lower() in _TRUE
-    issues.append(Issue(path, "type", f"should be true or false, found {describe(value)}", value))
+    issues.append(_wrong_type(path, value, "true or false"))
     return INVALID
 
 
@@ -261,7 +266,7 @@ def _float_reader(rule: Rule | None) -> Reader:
     def read(value: Any, path: KeyPath, issues: list[Issue]) -> Any:
         number = _as_float(value)
         if number is None:
-            issues.append(Issue(path, "type", f"should be a number, found {describe(value)}", value))
+            issues.append(_wrong_type(path, value, "a number"))
             return INVALID
         if not math.isfinite(number):
             issues.append(Issue(path, "value", f"should be a finite number, found {describe(value)}", value))
@@ -309,7 +314,7 @@ def _list_reader(item: Reader, rule: Rule | None) -> Reader:
 
     def read(value: Any, path: KeyPath, issues: list[Issue]) -> Any:
         if not isinstance(value, list):
-            issues.append(Issue(path, "type", f"should be a list, found {describe(value)}", value))
+            issues.append(_wrong_type(path, value, "a list"))
             return INVALID
         result = [item(element, (*path, index), issues) for index, element in enumerate(value)]
         if min_length is not None and len(value) < min_length:
@@ -326,7 +331,7 @@ def _list_reader(item: Reader, rule: Rule | None) -> Reader:
 def _dict_reader(keys: tuple[str, ...], item: Reader) -> Reader:
     def read(value: Any, path: KeyPath, issues: list[Issue]) -> Any:
         if not isinstance(value, dict):
-            issues.append(Issue(path, "type", f"should be a mapping of keys, found {describe(value)}", value))
+            issues.append(_wrong_type(path, value, "a mapping of keys"))
             return INVALID
         result = {}
         valid = True
@@ -380,7 +385,7 @@ def _tagged_reader(records: list[type[Record]], tagged: Tagged, optional: bool) 
         if isinstance(value, Record):
             return value
         if not isinstance(value, dict):
-            issues.append(Issue(path, "type", f"should be a mapping of keys, found {describe(value)}", value))
+            issues.append(_wrong_type(path, value, "a mapping of keys"))
             return INVALID
         tag = value.get("kind")
         if tag is None:
@@ -406,7 +411,7 @@ def _record_reader(cls: type[Record]) -> Reader:
         if isinstance(value, cls):
             return value
         if not isinstance(value, dict):
-            issues.append(Issue(path, "type", f"should be a mapping of keys, found {describe(value)}", value))
+            issues.append(_wrong_type(path, value, "a mapping of keys"))
             return INVALID
         if not plan:  # made on first use, so records may name classes defined after them
             fields = fields_of(cls)
