@@ -21,4 +21,7 @@ SCHEMA_FILE = ASSETS_DIR / "schema" / "deck.schema.json"
 def image_folders(base_dir: Path) -> tuple[Path, ...]:
     """Where images may come from for an outline in base_dir: that folder (and below), an assets/
     folder beside it, the bundled assets. Anything else needs --allow-outside-paths."""
-    return (base_dir, base_dir.parent / "assets", ASSETS_DIR)
+    # Resolved first: the parent of a relative "." is "." itself, which would put assets/ inside the deck's
+    # folder rather than beside it (seen only when run from the deck's folder, off a checkout).
+    folder = base_dir.resolve()
+    return (folder, folder.parent / "assets", ASSETS_DIR)
