@@ -12,12 +12,13 @@ from deckbuilder.errors import DeckError
 MEGABYTE = 1024 * 1024
 
 
-def read_input_bytes(path: Path, *, limit: int, what: str, plural: str) -> bytes:
+def read_input_bytes(path: Path, *, limit: int, what: str, plural: str, shown: str | None = None) -> bytes:
     """The whole file, or a DeckError: missing, a folder, not a regular file, unreadable, over limit bytes.
 
-    `what` names the file in messages ("a deck file"), `plural` the kind the size limit is for ("outlines").
+    `what` names the file in messages ("a deck file"), `plural` the kind the size limit is for ("outlines"),
+    `shown` the path as messages give it (the path itself by default).
     """
-    name = str(path)
+    name = shown or str(path)
     try:
         status = path.stat()
     except (FileNotFoundError, NotADirectoryError):

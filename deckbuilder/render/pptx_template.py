@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
@@ -21,7 +20,7 @@ from pptx.oxml.ns import qn
 
 from deckbuilder.errors import DeckError
 from deckbuilder.layout.boxes import LayoutRef
-from deckbuilder.templates.guard import read_template_bytes
+from deckbuilder.templates.loading import template_package
 
 _PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _OTHER_MAINS = (
@@ -82,12 +81,18 @@ def _drop_package_extras(prs: Any) -> None:
 
 
 def open_template(path: str) -> Any:
-    """The template as a python-pptx Presentation with no slides, ready for the deck's."""
-    data = _as_presentation(read_template_bytes(Path(path)))
+    """The template as a python-pptx Presentation with no slides, ready for the deck's.
+
+    It opens the very package `check-template` and layout read (checked, cleaned, cached), so what
+    they accepted opens here.
+    """
+    data = _as_presentation(template_package(path).data)
+    stream = io.BytesIO(data)
     try:
-        prs = Presentation(io.BytesIO(data))
+        prs = Presentation(stream)
     except Exception as error:  # python-pptx raises many kinds on malformed packages
-        raise DeckError.single(path, f"not a usable template: {error}") from None
+        detail = str(error).replace(repr(stream), "the template") or type(error).__name__
+        raise DeckError.single(path, f"not a usable template: {detail}") from None
     remove_sample_slides(prs)
     _drop_package_extras(prs)
     properties = prs.core_properties

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 from deckbuilder.errors import DeckError
+from deckbuilder.input_files import read_input_bytes
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """The largest template file read at all."""
@@ -23,24 +24,20 @@ TEMPLATE_SUFFIXES = (".pptx", ".potx")
 
 
 def read_template_bytes(path: Path, shown: str | None = None) -> bytes:
-    """A template file's bytes, checked to be a sane .pptx/.potx zip; DeckError `path: message` if not."""
+    """A template file's bytes, checked to be a sane .pptx/.potx zip; DeckError `path: message` if not.
+
+    Like every file a user names, it must be a regular file (a pipe would block, a device never end)
+    and is refused by its size before a byte is read.
+    """
     shown = shown or str(path)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DeckError.single(shown, "template file not found") from None
-    except OSError as error:
-        raise DeckError.single(shown, f"cannot read template: {error.strerror or error}") from None
-    if path.is_dir():
-        raise DeckError.single(shown, "is a folder, not a .pptx template")
-    if size > MAX_FILE_BYTES:
-        raise DeckError.single(
-            shown, f"template is {size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB"
+        data = read_input_bytes(
+            path, limit=MAX_FILE_BYTES, what="a .pptx template", plural="templates", shown=shown
         )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DeckError.single(shown, f"cannot read template: {error.strerror or error}") from None
+    except DeckError as error:
+        if [problem.message for problem in error.problems] == ["no such file"]:
+            raise DeckError.single(shown, "template file not found") from None
+        raise
     check_package(data, shown)
     return data
 

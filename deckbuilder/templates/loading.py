@@ -3,63 +3,84 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
-from deckbuilder.errors import DeckError
+from deckbuilder.errors import DeckError, Problem
 from deckbuilder.templates.guard import MAX_XML_BYTES, read_template_bytes
 from deckbuilder.templates.mapping import plan_layouts
 from deckbuilder.templates.model import Layout, TemplateSpec
 from deckbuilder.templates.package import TemplatePackage
 from deckbuilder.templates.reader import read_spec
+from deckbuilder.templates.sanitize import clean_package
 from deckbuilder.templates.theme import TemplateTheme, derive_theme
+
+T = TypeVar("T")
 
 
 def _stamp(path: Path) -> tuple[str, int, int]:
     """The resolved path with what changes when the file is rewritten, for caching."""
-    resolved = path.expanduser().resolve()
     try:
+        resolved = path.expanduser().resolve()
         status = resolved.stat()
-    except OSError:
-        return str(resolved), -1, -1
+    except (OSError, RuntimeError):  # missing, unreadable, or a loop of symbolic links
+        return str(path.absolute()), -1, -1
     return str(resolved), status.st_mtime_ns, status.st_size
 
 
-_MALFORMED = (ValueError, KeyError, IndexError, AttributeError, TypeError, ArithmeticError)
+_MALFORMED = (ValueError, KeyError, IndexError, AttributeError, TypeError, ArithmeticError, RecursionError)
 """What reading a zip-sane package with malformed parts can raise; each becomes a located DeckError."""
 
 
-@functools.lru_cache(maxsize=16)
-def _spec(path: str, mtime_ns: int, size: int, shown: str) -> TemplateSpec:
-    data = read_template_bytes(Path(path), shown)
+def _relocated(error: DeckError, resolved: str, shown: str) -> DeckError:
+    """The error with problems about the resolved path moved onto the path as the user gave it."""
+    return DeckError(
+        Problem(shown, p.message, p.line, p.column) if p.path == resolved else p for p in error.problems
+    )
+
+
+def _as_given(read: Callable[[str, int, int], T], path: str | Path) -> T:
+    """A cached reading of a template's current version; problems named by the path as given."""
+    resolved, mtime_ns, size = _stamp(Path(path))
     try:
-        return read_spec(TemplatePackage(data, shown), path)
-    except DeckError:
-        raise
+        return read(resolved, mtime_ns, size)
+    except DeckError as error:
+        raise _relocated(error, resolved, str(path)) from None
     except _MALFORMED as error:
-        raise DeckError.single(shown, f"not a usable template: a part is malformed ({error})") from None
+        raise DeckError.single(str(path), f"not a usable template: a part is malformed ({error})") from None
+
+
+@functools.lru_cache(maxsize=4)
+def _package(path: str, mtime_ns: int, size: int) -> TemplatePackage:
+    """The one reading of a template file every user of it shares: checked, cleaned, parts on demand."""
+    return TemplatePackage(clean_package(read_template_bytes(Path(path)), path), path)
+
+
+def template_package(path: str | Path) -> TemplatePackage:
+    """A template's checked and cleaned package, read once per version of the file."""
+    return _as_given(_package, path)
+
+
+@functools.lru_cache(maxsize=16)
+def _spec(path: str, mtime_ns: int, size: int) -> TemplateSpec:
+    return read_spec(_package(path, mtime_ns, size), path)
 
 
 def load_template(path: str | Path) -> TemplateSpec:
     """A template's spec, read once per version of the file; DeckError `path: message` when unusable."""
-    shown = str(path)
-    return _spec(*_stamp(Path(path)), shown)
+    return _as_given(_spec, path)
 
 
 @functools.lru_cache(maxsize=16)
-def _theme(path: str, mtime_ns: int, size: int, shown: str) -> TemplateTheme:
-    spec = _spec(path, mtime_ns, size, shown)
+def _theme(path: str, mtime_ns: int, size: int) -> TemplateTheme:
+    spec = _spec(path, mtime_ns, size)
     return derive_theme(spec, plan_layouts(spec))
 
 
 def template_theme(path: str | Path) -> TemplateTheme:
     """The theme a template stands in for (its layouts chosen per slide kind), cached per file version."""
-    try:
-        return _theme(*_stamp(Path(path)), str(path))
-    except DeckError:
-        raise
-    except _MALFORMED as error:
-        raise DeckError.single(str(path), f"not a usable template: {error}") from None
+    return _as_given(_theme, path)
 
 
 def template_layout(template: str | Path, master: int, index: int) -> Layout | None:
@@ -70,9 +91,7 @@ def template_layout(template: str | Path, master: int, index: int) -> Layout | N
 
 def template_picture(template: str | Path, part: str) -> bytes:
     """A picture part of a template (a background, a logo), for a renderer that paints it."""
-    spec = load_template(template)
-    package = TemplatePackage(read_template_bytes(Path(spec.path), str(template)), str(template))
-    return package.blob(part, MAX_XML_BYTES)
+    return template_package(template).blob(part, MAX_XML_BYTES)
 
 
 _BACKGROUNDS_LEFT_OUT = {

@@ -40,6 +40,8 @@ class TemplatePackage:
 
     def __init__(self, data: bytes, shown: str) -> None:
         self.shown = shown
+        self.data = data
+        """The package's bytes, as python-pptx opens it for export."""
         self._zip = zipfile.ZipFile(io.BytesIO(data))
         self._names = set(self._zip.namelist())
         self._xml: dict[str, Element] = {}
