@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -92,31 +93,60 @@ def run_jobs(jobs: Sequence[ExportJob], workers: int) -> Iterator[ExportResult]:
             yield future.result()
 
 
+BAR_CELLS = 30
+"""The bar's widest, in character cells; it narrows, then goes, on a narrow terminal."""
+
+
+def progress_line(done: int, total: int, label: str, columns: int) -> str:
+    """The progress line for a terminal `columns` wide, padded to one cell short of its width.
+
+    Never as wide as the terminal: writing into the last column wraps on some terminals, and a wrapped
+    line cannot be redrawn with a carriage return."""
+    room = max(columns - 1, 0)
+    counter = f"{done}/{total}"
+    cells = max(0, min(BAR_CELLS, (room - len(counter) - 1) // 2))
+    filled = cells * done // total if total else cells
+    bar = "█" * filled + "·" * (cells - filled) + " " if cells else ""
+    space_for_label = room - len(bar) - len(counter) - 1
+    if len(label) > space_for_label:
+        label = label[: space_for_label - 1] + "…" if space_for_label > 1 else ""
+    line = f"{bar}{counter} {label}" if label else f"{bar}{counter}"
+    return line[:room].ljust(room)
+
+
+def terminal_columns(stream: TextIO) -> int:
+    """How wide the terminal behind stream is now (it may have been resized since the last look)."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or shutil.get_terminal_size().columns
+    except (AttributeError, ValueError, OSError):  # not a real file, or not a terminal after all
+        return shutil.get_terminal_size().columns
+
+
 class ProgressBar:
-    """A one-line progress bar on a terminal; silent when the stream is not one."""
+    """A one-line progress bar redrawn in place on a terminal; silent when the stream is not one."""
 
-    WIDTH = 30
-
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, total: int, stream: TextIO = sys.stderr, *, enabled: bool = True) -> None:
         self.total = total
         self.done = 0
         self.stream = stream
-        self.enabled = total > 1 and stream.isatty()
+        self.enabled = enabled and total > 1 and stream.isatty()
+        self._drawn = 0  # cells the last drawing took, to blank them when clearing
 
     def advance(self, label: str) -> None:
         """Count one more finished item and redraw."""
         self.done += 1
         if self.enabled:
-            filled = self.WIDTH * self.done // self.total
-            bar = "█" * filled + "·" * (self.WIDTH - filled)
-            self.stream.write(f"\r{bar} {self.done}/{self.total} {label[:40]:<40}")
+            line = progress_line(self.done, self.total, label, terminal_columns(self.stream))
+            self._drawn = len(line)
+            self.stream.write("\r" + line)
             self.stream.flush()
 
     def clear(self) -> None:
         """Remove the bar so the next line starts clean."""
-        if self.enabled:
-            self.stream.write("\r" + " " * (self.WIDTH + 50) + "\r")
+        if self.enabled and self._drawn:
+            self.stream.write("\r" + " " * self._drawn + "\r")
             self.stream.flush()
+            self._drawn = 0
 
 
 def export_batch(
@@ -124,10 +154,13 @@ def export_batch(
     workers: int,
     report: Callable[[ExportResult], None],
     stream: TextIO = sys.stderr,
+    *,
+    progress: bool = True,
 ) -> tuple[int, float]:
-    """Run every job with a progress bar; returns how many failed and the seconds it took."""
+    """Run every job, with a progress bar unless progress is False; returns how many failed and the seconds
+    it took."""
     started = time.perf_counter()
-    bar = ProgressBar(len(jobs), stream)
+    bar = ProgressBar(len(jobs), stream, enabled=progress)
     failed = 0
     for result in run_jobs(jobs, workers):
         if result.problems:

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from deckbuilder.version import PrintVersion
+
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
@@ -84,7 +86,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             print(result.problems, file=sys.stderr, flush=True)
         notes.update(dict.fromkeys(result.notes))
 
-    failed, seconds = export_batch(jobs, args.jobs or default_workers(), report)
+    failed, seconds = export_batch(jobs, args.jobs or default_workers(), report, progress=not args.quiet)
     failed += len(clashes)
     if not args.quiet:
         if total == 1:
@@ -219,9 +221,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="deckbuilder",
         description="Turn a YAML outline into a finished, editable PowerPoint briefing deck.",
     )
+    parser.add_argument("--version", action=PrintVersion)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    export = commands.add_parser("export", help="export decks to .pptx")
+    export = commands.add_parser(
+        "export",
+        help="export decks to .pptx, .pdf or PNG images",
+        description="Export each outline to an editable PowerPoint deck (.pptx), a PDF with one page "
+        "per slide, or a folder of PNG images, one per slide.",
+    )
     export.add_argument(
         "decks", nargs="+", metavar="DECK", help="outline files (.yaml), folders of them, or glob patterns"
     )
@@ -249,7 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-j", "--jobs", type=_positive, metavar="N", help="decks exported at once (default: one per core)"
     )
-    export.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    export.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, and nothing printed on success"
+    )
     export.set_defaults(run=_cmd_export)
 
     watch = commands.add_parser("watch", help="export a deck again whenever it (or an image it uses) changes")
