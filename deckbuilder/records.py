@@ -31,6 +31,8 @@ class Rule:
     ge: float | None = None
     le: float | None = None
     pattern: str | None = None
+    pattern_hint: str | None = None
+    """What a value that does not match the pattern gets told, instead of the pattern itself."""
     description: str | None = None
 
 
@@ -123,8 +125,8 @@ def dotted(path: KeyPath) -> str:
 
 
 def _number(value: float) -> str:
-    """A bound as people write it: 0 rather than 0.0."""
-    return str(int(value)) if float(value).is_integer() else str(value)
+    """A bound as people write it: 0 rather than 0.0, 1e+308 rather than its 309 digits."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e16 else str(value)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -226,7 +228,9 @@ def _wrong_type(path: KeyPath, value: Any, expected: str) -> Issue:
 
 def _str_reader(rule: Rule | None) -> Reader:
     min_length = rule.min_length if rule else None
+    max_length = rule.max_length if rule else None
     pattern = re.compile(rule.pattern) if rule and rule.pattern else None
+    mismatch = (rule.pattern_hint or f"does not match the pattern {rule.pattern}") if rule else ""
 
     def read(value: Any, path: KeyPath, issues: list[Issue]) -> Any:
         if not isinstance(value, str):
@@ -235,8 +239,11 @@ def _str_reader(rule: Rule | None) -> Reader:
         if min_length and len(value) < min_length:
             issues.append(Issue(path, "value", "must not be empty", value))
             return INVALID
+        if max_length is not None and len(value) > max_length:
+            issues.append(Issue(path, "value", f"takes at most {max_length} characters, found {len(value)}"))
+            return INVALID
         if pattern is not None and not pattern.search(value):
-            issues.append(Issue(path, "value", f"does not match the pattern {pattern.pattern}", value))
+            issues.append(Issue(path, "value", mismatch, value))
             return INVALID
         return value
 
@@ -316,12 +323,12 @@ def _list_reader(item: Reader, rule: Rule | None) -> Reader:
         if not isinstance(value, list):
             issues.append(_wrong_type(path, value, "a list"))
             return INVALID
+        if max_length is not None and len(value) > max_length:  # refused unread: it may be huge
+            issues.append(Issue(path, "value", f"takes at most {items(max_length)}, found {len(value)}"))
+            return INVALID
         result = [item(element, (*path, index), issues) for index, element in enumerate(value)]
         if min_length is not None and len(value) < min_length:
             issues.append(Issue(path, "value", f"needs at least {items(min_length)}, found {len(value)}"))
-            return INVALID
-        if max_length is not None and len(value) > max_length:
-            issues.append(Issue(path, "value", f"takes at most {items(max_length)}, found {len(value)}"))
             return INVALID
         return INVALID if any(element is INVALID for element in result) else result
 

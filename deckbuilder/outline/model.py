@@ -6,9 +6,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
+from deckbuilder.outline.number_format import (
+    MAX_NUMBER_FORMAT_LENGTH,
+    NUMBER_FORMAT_HINT,
+    NUMBER_FORMAT_PATTERN,
+)
 from deckbuilder.records import Record, Rule, Tagged, internal, tag_of
 
 NonEmptyText = Annotated[str, Rule(min_length=1)]
+
+# Limits on the size of tables and charts. Past them a slide is unreadable anyway, and python-pptx's
+# costs grow faster than the data (roughly cubic in a table's columns, quadratic in a chart's
+# categories): at these limits every export takes a few seconds at most (bench/bench_limits.py).
+MAX_TABLE_COLUMNS = 20
+"""Cells in a table's header and in each of its rows."""
+MAX_TABLE_ROWS = 500
+"""Rows of a table below its header; they continue on "(cont.)" slides as they need."""
+MAX_CHART_CATEGORIES = 1000
+"""Categories of a chart, and so values of each of its series (slices of a pie)."""
+MAX_CHART_SERIES = 20
+"""Series of a chart."""
+MAX_CHART_VALUE = 1e15
+"""The largest size of a chart value: Excel keeps 15 significant digits, and labels stay short."""
 
 
 def _count(number: int, noun: str, plural: str | None = None) -> str:
@@ -59,7 +78,10 @@ class Series(Record):
     """A named row of chart values, one per category."""
 
     name: NonEmptyText
-    values: Annotated[list[float], Rule(min_length=1)]
+    values: Annotated[
+        list[Annotated[float, Rule(ge=-MAX_CHART_VALUE, le=MAX_CHART_VALUE)]],
+        Rule(min_length=1, max_length=MAX_CHART_CATEGORIES),
+    ]
 
 
 @dataclass(kw_only=True)
@@ -145,9 +167,19 @@ class ChartSlide(SlideBase):
     kind: Literal["chart"] = "chart"
     title: NonEmptyText
     chart: ChartType = "column"
-    categories: Annotated[list[NonEmptyText], Rule(min_length=1)]
-    series: Annotated[list[Series], Rule(min_length=1)]
-    number_format: str = "General"
+    categories: Annotated[list[NonEmptyText], Rule(min_length=1, max_length=MAX_CHART_CATEGORIES)]
+    series: Annotated[list[Series], Rule(min_length=1, max_length=MAX_CHART_SERIES)]
+    number_format: Annotated[
+        str,
+        Rule(
+            min_length=1,
+            max_length=MAX_NUMBER_FORMAT_LENGTH,
+            pattern=NUMBER_FORMAT_PATTERN,
+            pattern_hint=NUMBER_FORMAT_HINT,
+            description="An Excel number format for the value labels and axis: General, 0, #,##0.0, 0%, "
+            '"€"#,##0 … (words in double quotes).',
+        ),
+    ] = "General"
 
     def broken_rule(self) -> str | None:
         """Every series has one value per category; a pie has one series."""
@@ -169,8 +201,11 @@ class TableSlide(SlideBase):
 
     kind: Literal["table"] = "table"
     title: NonEmptyText
-    header: Annotated[list[str], Rule(min_length=1)]
-    rows: Annotated[list[list[str]], Rule(min_length=1)]
+    header: Annotated[list[str], Rule(min_length=1, max_length=MAX_TABLE_COLUMNS)]
+    rows: Annotated[
+        list[Annotated[list[str], Rule(max_length=MAX_TABLE_COLUMNS)]],
+        Rule(min_length=1, max_length=MAX_TABLE_ROWS),
+    ]
 
     def broken_rule(self) -> str | None:
         """Every row has one cell per header cell."""

@@ -29,7 +29,7 @@ from deckbuilder.render.pptx_compat import (
 from deckbuilder.render.pptx_template import open_template, template_layout
 from deckbuilder.render.pptx_xml import (
     background,
-    fill_text_body,
+    fill_table,
     placeholder_element,
     placeholder_shape,
     plain_shape,
@@ -118,21 +118,7 @@ def _draw_chart(slide: Any, box: ChartBox) -> None:
 def _draw_table(slide: Any, box: TableBox) -> None:
     rows, cols = len(box.cells), len(box.col_widths)
     frame = slide.shapes.add_table(rows, cols, box.x, box.y, box.w, box.h)
-    table = frame.table
-    for index, width in enumerate(box.col_widths):
-        table.columns[index].width = Emu(width)
-    for index, height in enumerate(box.row_heights):
-        table.rows[index].height = Emu(height)
-    for r, row in enumerate(box.cells):
-        fill = box.header_fill if r == 0 else box.body_fills[(r - 1) % 2]
-        for c, paragraph in enumerate(row):
-            cell = table.cell(r, c)
-            cell.fill.solid()
-            cell.fill.fore_color.rgb = _rgb(fill)
-            for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
-                setattr(cell, side, Emu(box.cell_inset))
-            cell.vertical_anchor = MSO_ANCHOR.TOP
-            fill_text_body(cell._tc.get_or_add_txBody(), None, [paragraph])
+    fill_table(frame._element.graphic.graphicData.tbl, box)
 
 
 def _new_slide(

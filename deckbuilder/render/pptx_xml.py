@@ -14,7 +14,7 @@ from typing import Any, TypeAlias
 from lxml import etree
 from pptx.oxml.ns import qn as _qualified_name
 
-from deckbuilder.layout.boxes import Paragraph, PlaceholderRef, ShapeBox, TextBox
+from deckbuilder.layout.boxes import Paragraph, PlaceholderRef, ShapeBox, TableBox, TextBox
 
 qn = functools.cache(_qualified_name)
 """'a:p' → '{…/main}p', worked out once per tag: a deck asks for the same few tags thousands of times."""
@@ -196,3 +196,25 @@ def background(color: str) -> Element:
     _solid_fill(bg_pr, color)
     _sub(bg_pr, qn("a:effectLst"))
     return bg
+
+
+def fill_table(tbl: Element, box: TableBox) -> None:
+    """Give a new a:tbl of the box's shape its column widths, row heights, fills and cell paragraphs.
+
+    Walks the rows and cells once: python-pptx's cell and column accessors rebuild their lists on
+    every call, which made a 20-column table of 500 rows cost seconds.
+    """
+    for grid_col, width in zip(tbl.find(qn("a:tblGrid")), box.col_widths, strict=True):
+        grid_col.set("w", str(width))
+    inset = str(box.cell_inset)
+    rows = tbl.iterfind(qn("a:tr"))
+    for index, (tr, height, cells) in enumerate(zip(rows, box.row_heights, box.cells, strict=True)):
+        tr.set("h", str(height))
+        fill = box.header_fill if index == 0 else box.body_fills[(index - 1) % 2]
+        for tc, paragraph in zip(tr.iterfind(qn("a:tc")), cells, strict=True):
+            fill_text_body(tc.find(qn("a:txBody")), None, [paragraph])
+            tc_pr = tc.find(qn("a:tcPr"))
+            for side in ("marL", "marR", "marT", "marB"):
+                tc_pr.set(side, inset)
+            tc_pr.set("anchor", "t")
+            _solid_fill(tc_pr, fill)
