@@ -1,8 +1,7 @@
-"""Start the desktop app: `deckbuilder-gui [DECK]`; a global exception hook keeps it alive after a bug."""
+"""The desktop app's start: its QApplication, icon and window, and an exception hook that keeps it alive."""
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 import traceback
@@ -11,7 +10,12 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from deckbuilder.gui.desktop import APP_ID, icon_files
+from deckbuilder.gui.launch import main as launch_main
+from deckbuilder.gui.launch import parse_arguments as _parse  # noqa: F401  (the name tests/gui/ import)
 
 LOG = logging.getLogger("deckbuilder.gui")
 ORGANIZATION = "Deckbuilder"
@@ -72,25 +76,32 @@ def _setup_logging() -> Path | None:
     return folder / "deckbuilder.log"
 
 
-def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="deckbuilder-gui", description="Edit a deck outline with a live preview."
-    )
-    parser.add_argument("deck", nargs="?", help="the outline (.yaml) to open")
-    return parser.parse_args(list(argv))
+def application_icon() -> QIcon:
+    """The app's icon at every shipped size (PNGs: they need no SVG image plugin)."""
+    icon = QIcon()
+    for size, path in icon_files().items():
+        if size != "scalable":
+            icon.addFile(str(path))
+    return icon
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the app; returns its exit status."""
-    args = _parse(sys.argv[1:] if argv is None else argv)
+def configure_application(app: QApplication) -> None:
+    """Name the app (for QSettings and the desktop) and give its windows the app's icon."""
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setDesktopFileName(APP_ID)  # Wayland matches windows to deckbuilder.desktop by this
+    app.setWindowIcon(application_icon())
+
+
+def run(deck: Path | None) -> int:
+    """Open the main window (on deck, if given) and run until it closes; returns the exit status."""
     existing = QApplication.instance()
     app = (
         existing
         if isinstance(existing, QApplication)
         else QApplication([sys.argv[0] if sys.argv else "deckbuilder-gui"])
     )
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
+    configure_application(app)
     _setup_logging()
 
     from deckbuilder.gui.main_window import MainWindow
@@ -100,14 +111,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(QSettings())
     install_exception_hook(lambda: window)
     window.show()
-    if args.deck:
-        if not window.files.open_path(Path(args.deck), ask=False):
+    if deck is not None:
+        if not window.files.open_path(deck, ask=False):
             window.files.start_untitled()
     else:
         window.files.start_untitled()
     return app.exec()
 
 
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `deckbuilder-gui` with argv; see deckbuilder.gui.launch."""
+    return launch_main(argv)
+
+
 def entrypoint() -> None:
-    """The `deckbuilder-gui` script."""
+    """The `deckbuilder-gui` script of installs made before it moved to deckbuilder.gui.launch."""
     sys.exit(main())
