@@ -1,4 +1,4 @@
-"""Where the bundled assets (fonts, themes, schema, images) live, and where a deck's images may come from."""
+"""Where the bundled assets (fonts, themes, schema, images) live, and where a deck's inputs may come from."""
 
 from __future__ import annotations
 
@@ -25,3 +25,18 @@ def image_folders(base_dir: Path) -> tuple[Path, ...]:
     # folder rather than beside it (seen only when run from the deck's folder, off a checkout).
     folder = base_dir.resolve()
     return (folder, folder.parent / "assets", ASSETS_DIR)
+
+
+def input_folders(base_dir: Path) -> tuple[Path, ...]:
+    """Where the files an outline names (images, theme files, .pptx templates) may come from: the
+    folders images may come from. Anything else needs --allow-outside-paths."""
+    return image_folders(base_dir)
+
+
+def is_inside(path: Path, folders: tuple[Path, ...]) -> bool:
+    """Whether path, symbolic links followed, is in one of folders or below; False when it cannot be told."""
+    try:
+        real = path.resolve()
+        return any(real.is_relative_to(folder.resolve()) for folder in folders)
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links (Python 3.11)
+        return False

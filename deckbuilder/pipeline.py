@@ -41,7 +41,9 @@ def check(deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = F
     if problems:
         raise DeckError(problems)
     try:
-        return load_theme(theme or deck.theme, deck.base_dir)
+        # A --theme is the user's own choice; a theme the outline names is confined as its images are.
+        outside = allow_outside_paths or theme is not None
+        return load_theme(theme or deck.theme, deck.base_dir, allow_outside_paths=outside)
     except DeckError as error:
         raise _theme_problems_in_outline(error, deck, named_in_outline=theme is None) from None
 

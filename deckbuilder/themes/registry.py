@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from pathlib import Path
 
 from deckbuilder.errors import DeckError, Problem
 from deckbuilder.outline.yaml_source import SourceTree, mark_for, parse_outline, read_outline_text
-from deckbuilder.paths import THEMES_DIR
+from deckbuilder.paths import THEMES_DIR, input_folders, is_inside
 from deckbuilder.records import Issue, RecordError, did_you_mean, dotted
 from deckbuilder.themes.model import Theme
 
 _THEME_SUFFIXES = (".yaml", ".yml")
+_THEME_KEYS = frozenset({"name", "colors", "sizes", "margins"})
+"""A theme file's required keys: a file with fewer than two of them is not taken for a theme."""
 
 
 def builtin_theme_names() -> list[str]:
@@ -19,11 +22,20 @@ def builtin_theme_names() -> list[str]:
     return sorted(path.stem for path in THEMES_DIR.glob("*.yaml"))
 
 
-def load_theme(name_or_path: str, base_dir: Path | None = None) -> Theme:
-    """A built-in theme by name, a theme file or a .pptx template (relative paths from base_dir)."""
+def load_theme(
+    name_or_path: str, base_dir: Path | None = None, *, allow_outside_paths: bool = False
+) -> Theme:
+    """A built-in theme by name, a theme file or a .pptx template (relative paths from base_dir).
+
+    A theme named by an outline (base_dir given) must be a file where the outline's images may come
+    from, as images must, unless allow_outside_paths; a problem with the name (an unknown theme, a
+    file outside those folders) is reported at the path "theme".
+    """
     from deckbuilder.templates import is_template
 
     path = theme_file(name_or_path, base_dir)
+    if path is not None and base_dir is not None and not allow_outside_paths:
+        _confine(name_or_path, path, base_dir)
     if path is not None and is_template(name_or_path):
         from deckbuilder.templates.loading import template_theme  # only template decks load the reader
 
@@ -47,9 +59,21 @@ def theme_file(name_or_path: str, base_dir: Path | None = None) -> Path | None:
     return None
 
 
+def _confine(name_or_path: str, path: Path, base_dir: Path) -> None:
+    """Refuse a theme file outside the folders an outline's files may come from."""
+    if not is_inside(path, input_folders(base_dir)):
+        message = (
+            f"theme '{name_or_path.strip()}' is outside the deck's folder, the assets folder beside it "
+            "and the bundled assets; pass --allow-outside-paths to use it"
+        )
+        raise DeckError.single("theme", message)
+
+
 def _resolve(path_text: str, base_dir: Path | None) -> Path:
     """A theme path as given, relative ones taken from base_dir (else the working folder)."""
-    path = Path(path_text).expanduser()
+    path = Path(path_text)
+    with contextlib.suppress(RuntimeError):  # no home folder to expand '~' to: keep the name as written
+        path = path.expanduser()
     return path if path.is_absolute() else (base_dir if base_dir is not None else Path.cwd()) / path
 
 
@@ -78,6 +102,10 @@ def _load_file(path: Path) -> Theme:
     tree = parse_outline(read_outline_text(path, what="a theme file", plural="theme files"), shown)
     if not isinstance(tree.data, dict):
         raise DeckError.single(shown, "a theme file must be a mapping of keys (name, colors, sizes, …)", 1, 1)
+    if len(_THEME_KEYS.intersection(tree.data)) < 2:  # its content is not quoted: it may be anything
+        raise DeckError.single(
+            shown, "is not a theme file (a theme has name, colors, sizes and margins)", 1, 1
+        )
     try:
         return Theme.from_data(tree.data)
     except RecordError as error:
