@@ -20,6 +20,7 @@ from pptx.oxml.ns import qn
 
 from deckbuilder.errors import DeckError
 from deckbuilder.layout.boxes import LayoutRef
+from deckbuilder.templates.limits import printable
 from deckbuilder.templates.loading import template_package
 
 _PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -107,7 +108,9 @@ def template_layout(prs: Any, ref: LayoutRef, path: str) -> Any:
     masters = prs.slide_masters
     if ref.master < len(masters):
         layouts = masters[ref.master].slide_layouts
-        if ref.index < len(layouts) and layouts[ref.index].name == ref.name:
+        if ref.index < len(layouts) and printable(layouts[ref.index].name) == ref.name:
             return layouts[ref.index]
-    message = f"the template changed while exporting: layout '{ref.name}' is no longer where it was"
+    message = (
+        f"the template changed while exporting: layout '{printable(ref.name)}' is no longer where it was"
+    )
     raise DeckError.single(path, message)

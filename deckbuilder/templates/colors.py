@@ -12,6 +12,10 @@ from deckbuilder.templates.package import NS, Element
 _A = f"{{{NS['a']}}}"
 SAMPLE_COLUMNS = 48
 """A picture background is sampled on a grid this many cells wide (rows follow its aspect ratio)."""
+MAX_SAMPLE_ROWS = SAMPLE_COLUMNS * 4
+"""The most rows sampled, however tall and thin the picture."""
+MAX_SAMPLED_PIXELS = 40_000_000
+"""A background picture of more pixels is not decoded (its colours are taken as unknown)."""
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -127,7 +131,11 @@ def gradient_color(fill: Element, scheme: Mapping[str, str], placeholder: str | 
 
 
 def picture_background(blob: bytes, fallback: str, part: str | None = None) -> Background:
-    """A background picture sampled on a small grid; 'unknown' when the picture cannot be read."""
+    """A background picture sampled on a small grid; 'unknown' when the picture cannot be read.
+
+    The work is bounded by the grid, whatever the picture's shape: a picture of more than
+    MAX_SAMPLED_PIXELS is not decoded at all, JPEGs are drafted small, and the grid's rows are capped.
+    """
     import warnings
 
     from PIL import Image
@@ -137,13 +145,18 @@ def picture_background(blob: bytes, fallback: str, part: str | None = None) -> B
             warnings.simplefilter("ignore")  # a picture's oddities are not the user's to read about
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(blob)) as image:
-                image.draft("RGB", (SAMPLE_COLUMNS * 4, SAMPLE_COLUMNS * 4))
                 width, height = image.size
-                rows = max(1, round(SAMPLE_COLUMNS * height / max(1, width)))
-                raw = image.convert("RGB").resize((SAMPLE_COLUMNS, rows), Image.Resampling.BOX).tobytes()
-                pixels = [(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 3)]
+                if width * height > MAX_SAMPLED_PIXELS:
+                    return Background(fallback, "unknown", part=part)
+                image.draft("RGB", (SAMPLE_COLUMNS * 4, SAMPLE_COLUMNS * 4))
+                rows = max(1, min(MAX_SAMPLE_ROWS, round(SAMPLE_COLUMNS * height / max(1, width))))
+                small = image.convert("RGB").resize(
+                    (SAMPLE_COLUMNS, rows), Image.Resampling.BOX, reducing_gap=2.0
+                )
+                raw = small.tobytes()
     except Exception:  # any unreadable picture (SVG, EMF, truncated, bomb) is just not sampled
         return Background(fallback, "unknown", part=part)
+    pixels = [(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 3)]
     grid = tuple(
         tuple(_hex(*pixels[r * SAMPLE_COLUMNS + c]) for c in range(SAMPLE_COLUMNS)) for r in range(rows)
     )

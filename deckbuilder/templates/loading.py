@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
 from deckbuilder.errors import DeckError, Problem
 from deckbuilder.templates.guard import MAX_XML_BYTES, read_template_bytes
+from deckbuilder.templates.limits import MAX_DRAWN_PIXELS
 from deckbuilder.templates.mapping import plan_layouts
 from deckbuilder.templates.model import Layout, TemplateSpec
 from deckbuilder.templates.package import TemplatePackage
@@ -101,6 +103,26 @@ _BACKGROUNDS_LEFT_OUT = {
 }
 
 
+def _oversized(template: str | Path, part: str) -> str | None:
+    """How a template picture's pixels outrun what PDF and PNG export draw, read from its header only."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a bomb's size is just what is reported here
+            with Image.open(io.BytesIO(template_picture(template, part))) as image:
+                width, height = image.size
+    except Exception:  # not a picture Pillow reads: the kinds of art below say so
+        return None
+    if width * height <= MAX_DRAWN_PIXELS:
+        return None
+    return (
+        f"{width:,} × {height:,} pixels; PDF and PNG export draw up to {MAX_DRAWN_PIXELS // 10**6} megapixels"
+    )
+
+
 def art_left_out(template: str | Path, layouts: Iterable[tuple[int, int]]) -> list[str]:
     """What of these layouts (master, index) a renderer of pictures and plain shapes cannot draw."""
     found: list[str] = []
@@ -108,7 +130,15 @@ def art_left_out(template: str | Path, layouts: Iterable[tuple[int, int]]) -> li
         layout = template_layout(template, master, index)
         if layout is None:
             continue
-        if layout.background.kind in _BACKGROUNDS_LEFT_OUT:
-            found.append(f"the {_BACKGROUNDS_LEFT_OUT[layout.background.kind]} of layout '{layout.name}'")
-        found.extend(shape.description for shape in layout.decorations if shape.kind == "other")
+        background = layout.background
+        too_large = _oversized(template, background.part) if background.part else None
+        if too_large:
+            found.append(f"background picture of layout {layout.label} ({too_large})")
+        elif background.kind in _BACKGROUNDS_LEFT_OUT:
+            found.append(f"the {_BACKGROUNDS_LEFT_OUT[background.kind]} of layout {layout.label}")
+        for shape in layout.decorations:
+            if shape.kind == "other":
+                found.append(shape.description)
+            elif shape.part and (too_large := _oversized(template, shape.part)):
+                found.append(f"picture, {shape.description}, of layout {layout.label} ({too_large})")
     return list(dict.fromkeys(found))

@@ -13,6 +13,8 @@ from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
 Locate = Callable[[str], tuple[str, int | None, int | None]]
 """Where the override for a kind was written: (file, line, column)."""
 HINT_BONUS = 5
+PAIRED_COLUMNS = 8
+"""Only a layout's largest content placeholders are paired as columns, so matching stays linear."""
 
 
 def _words(name: str) -> str:
@@ -41,7 +43,7 @@ def _big(placeholder: Placeholder, spec: TemplateSpec, share: float) -> bool:
 
 def side_by_side(layout: Layout, spec: TemplateSpec) -> tuple[Placeholder, Placeholder] | None:
     """The two largest content placeholders that stand side by side, left one first."""
-    columns = [p for p in layout.contents if _big(p, spec, 0.08)]
+    columns = [p for p in layout.contents if _big(p, spec, 0.08)][:PAIRED_COLUMNS]
     for i, first in enumerate(columns):
         for second in columns[i + 1 :]:
             a, b = sorted((first, second), key=lambda p: p.rect.x)
@@ -192,10 +194,12 @@ def _warning(kind: str, role: str, layout: Layout, *, overridden: bool = False) 
     return f"no {wanted.removeprefix('a ')}: {kind} slides use {layout.label}; {what}"
 
 
-def choose(spec: TemplateSpec, kind: str) -> LayoutChoice:
-    """The layout a kind uses on this template, without overrides."""
+def choose(
+    spec: TemplateSpec, kind: str, best: Mapping[str, tuple[Layout, int] | None] | None = None
+) -> LayoutChoice:
+    """The layout a kind uses on this template, without overrides (`best`: each role's best layout)."""
     for role in CHAINS[kind]:
-        found = _best(spec, role)
+        found = best[role] if best is not None else _best(spec, role)
         if found is not None:
             return LayoutChoice(kind, found[0], role, _warning(kind, role, found[0]))
     raise AssertionError("the 'any' role accepts every layout")  # spec.layouts is never empty
@@ -211,7 +215,8 @@ def plan_layouts(
     spec: TemplateSpec, overrides: Mapping[SlideKind, str] | None = None, locate: Locate | None = None
 ) -> dict[str, LayoutChoice]:
     """Every slide kind's layout choice; overrides name a layout per kind (DeckError if one is missing)."""
-    choices = {kind: choose(spec, kind) for kind in SLIDE_KINDS}
+    best = {role: _best(spec, role) for role in ROLES}  # each layout scored once per role
+    choices = {kind: choose(spec, kind, best) for kind in SLIDE_KINDS}
     problems = []
     for kind, name in (overrides or {}).items():
         layout = find_layout(spec, name)

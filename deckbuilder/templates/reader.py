@@ -17,6 +17,14 @@ from deckbuilder.templates.colors import (
     picture_background,
 )
 from deckbuilder.templates.guard import MAX_XML_BYTES
+from deckbuilder.templates.limits import (
+    MAX_LAYOUTS,
+    MAX_MASTERS,
+    checked_placeholder,
+    printable,
+    rect_problem,
+    refuse_counts,
+)
 from deckbuilder.templates.model import (
     CHROME_TYPES,
     TITLE_TYPES,
@@ -36,6 +44,7 @@ from deckbuilder.templates.package import (
     Element,
     TemplatePackage,
 )
+from deckbuilder.templates.shapes import decorations, shape_rect
 
 DEFAULT_SIZE = (9144000, 6858000)
 _ALIGN: dict[str, Align] = {"ctr": "center", "r": "right"}
@@ -70,28 +79,6 @@ class _Master:
     theme_part: str
 
 
-def _rect(shape: Element) -> Rect | None:
-    """A shape's position and size, if it states them."""
-    xfrm = shape.find("p:spPr/a:xfrm", NS)
-    if xfrm is None:
-        xfrm = (
-            shape.find("p:xfrm", NS)
-            if shape.find("p:xfrm", NS) is not None
-            else shape.find("p:grpSpPr/a:xfrm", NS)
-        )
-    if xfrm is None:
-        return None
-    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
-    if off is None or ext is None:
-        return None
-    try:
-        return Rect(
-            int(off.get("x", "0")), int(off.get("y", "0")), int(ext.get("cx", "0")), int(ext.get("cy", "0"))
-        )
-    except ValueError:
-        return None
-
-
 def _level_props(level: Element | None, scheme: Mapping[str, str], fonts: tuple[str, str]) -> dict[str, Any]:
     """The text properties one level style (lvl1pPr …) sets."""
     if level is None:
@@ -116,7 +103,7 @@ def _level_props(level: Element | None, scheme: Mapping[str, str], fonts: tuple[
     latin = run.find("a:latin", NS)
     typeface = latin.get("typeface", "") if latin is not None else ""
     if typeface:
-        props["font"] = {"+mj-lt": fonts[0], "+mn-lt": fonts[1]}.get(typeface, typeface)
+        props["font"] = {"+mj-lt": fonts[0], "+mn-lt": fonts[1]}.get(typeface, printable(typeface))
     return props
 
 
@@ -163,111 +150,12 @@ def _placeholders(tree: Element, scheme: Mapping[str, str], fonts: tuple[str, st
             _RawPlaceholder(
                 ph.get("type", "obj"),
                 int(idx) if idx.isdigit() else 0,
-                name_element.get("name", "") if name_element is not None else "",
-                _rect(shape),
+                printable(name_element.get("name", "") if name_element is not None else ""),
+                shape_rect(shape),
             )
         )
         found[-1].props = props
     return found
-
-
-_PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
-"""Pictures every renderer decodes (EMF, WMF and SVG logos are left to PowerPoint)."""
-_STYLE_LINE_EMU = {1: 9525, 2: 12700, 3: 19050}
-"""The usual widths of the theme's line styles that a shape's lnRef points at."""
-
-
-def _decorations(
-    package: TemplatePackage, part: str, tree: Element, scheme: Mapping[str, str]
-) -> tuple[Decoration, ...]:
-    """The shapes of a part that are not placeholders, in drawing order (hidden ones left out)."""
-    found = []
-    for shape in tree.iterfind("p:cSld/p:spTree/*", NS):
-        if shape.find("*/p:nvPr/p:ph", NS) is not None or (rect := _rect(shape)) is None:
-            continue
-        properties = shape.find("*/p:cNvPr", NS)
-        if properties is not None and properties.get("hidden") in ("1", "true"):
-            continue
-        name = properties.get("name", "") if properties is not None else ""
-        found.append(_decoration(package, part, shape, rect, name, scheme))
-    return tuple(found)
-
-
-def _decoration(
-    package: TemplatePackage, part: str, shape: Element, rect: Rect, name: str, scheme: Mapping[str, str]
-) -> Decoration:
-    """How a renderer draws one shape: a picture, a plain rectangle or ellipse, or 'other'."""
-    other = Decoration(rect, "other", name)
-    xfrm = shape.find("p:spPr/a:xfrm", NS)
-    if xfrm is not None and xfrm.get("rot", "0") != "0":
-        return other
-    tag = shape.tag.rsplit("}", 1)[-1]
-    if tag == "pic":
-        blip = shape.find("p:blipFill/a:blip", NS)
-        target = package.relationships(part).get(blip.get(R_EMBED, "") if blip is not None else "")
-        flipped = xfrm is not None and "1" in (xfrm.get("flipH"), xfrm.get("flipV"))
-        cropped = shape.find("p:blipFill/a:srcRect", NS) is not None
-        if target is None or flipped or cropped or not target[1].lower().endswith(_PICTURE_SUFFIXES):
-            return other
-        return Decoration(rect, "picture", name, part=target[1]) if package.has(target[1]) else other
-    geometry = shape.find("p:spPr/a:prstGeom", NS)
-    texts = shape.iterfind("p:txBody//a:t", NS)
-    if tag != "sp" or geometry is None or geometry.get("prst") not in ("rect", "ellipse"):
-        return other
-    if any((text.text or "").strip() for text in texts):
-        return other
-    fill, fill_known = _shape_fill(shape, scheme)
-    outline, width, outline_known = _shape_outline(shape, scheme)
-    if not (fill_known and outline_known):
-        return other
-    ellipse = geometry.get("prst") == "ellipse"
-    return Decoration(rect, "shape", name, fill=fill, outline=outline, outline_emu=width, ellipse=ellipse)
-
-
-def _shape_fill(shape: Element, scheme: Mapping[str, str]) -> tuple[str | None, bool]:
-    """A shape's solid fill colour (None for none), and whether it is one a plain fill can show."""
-    properties = shape.find("p:spPr", NS)
-    for child in properties if properties is not None else ():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "solidFill":
-            color = color_value(child, scheme)
-            return color, color is not None
-        if tag == "noFill":
-            return None, True
-        if tag in ("gradFill", "blipFill", "pattFill", "grpFill"):
-            return None, False
-    reference = shape.find("p:style/a:fillRef", NS)
-    if reference is None or reference.get("idx", "0") == "0":
-        return None, True
-    if reference.get("idx") != "1":  # the theme's second and third fill styles are usually gradients
-        return None, False
-    color = color_value(reference[0] if len(reference) else None, scheme)
-    return color, color is not None
-
-
-def _shape_outline(shape: Element, scheme: Mapping[str, str]) -> tuple[str | None, int, bool]:
-    """A shape's solid outline colour and width (None, 0 for none), and whether a plain pen can draw it."""
-    line = shape.find("p:spPr/a:ln", NS)
-    width = 0
-    if line is not None:
-        if line.find("a:noFill", NS) is not None:
-            return None, 0, True
-        dash = line.find("a:prstDash", NS)
-        if dash is not None and dash.get("val", "solid") != "solid":
-            return None, 0, False
-        width = int(line.get("w", "0")) if line.get("w", "0").isdigit() else 0
-        solid = line.find("a:solidFill", NS)
-        if solid is not None:
-            color = color_value(solid, scheme)
-            return color, width or 12700, color is not None
-        if line.find("a:gradFill", NS) is not None or line.find("a:pattFill", NS) is not None:
-            return None, 0, False
-    reference = shape.find("p:style/a:lnRef", NS)
-    index = reference.get("idx", "0") if reference is not None else "0"
-    if reference is None or not index.isdigit() or index == "0":
-        return None, 0, True
-    color = color_value(reference[0] if len(reference) else None, scheme)
-    return color, width or _STYLE_LINE_EMU.get(int(index), 12700), color is not None
 
 
 def _base_type(kind: str) -> str:
@@ -359,8 +247,16 @@ def _fill(
     return None
 
 
-def _read_master(package: TemplatePackage, part: str) -> tuple[_Master, Element]:
+def _refuse_crowds(package: TemplatePackage, tree: Element, what: str) -> None:
+    """Refuse a master or layout holding more shapes or placeholders than a template may."""
+    shapes = tree.findall("p:cSld/p:spTree/*", NS)
+    placeholders = sum(1 for shape in shapes if shape.find("*/p:nvPr/p:ph", NS) is not None)
+    refuse_counts(package.shown, what, len(shapes), placeholders)
+
+
+def _read_master(package: TemplatePackage, part: str, m_index: int) -> tuple[_Master, Element]:
     tree = package.xml(part)
+    _refuse_crowds(package, tree, f"slide master {m_index + 1}")
     themes = package.related(part, RT_THEME)
     theme = package.xml(themes[0]) if themes and package.has(themes[0]) else None
     colors: dict[str, str] = {}
@@ -372,8 +268,8 @@ def _read_master(package: TemplatePackage, part: str) -> tuple[_Master, Element]
                 colors[element.tag.rsplit("}", 1)[-1]] = value
         major = theme.find("a:themeElements/a:fontScheme/a:majorFont/a:latin", NS)
         minor = theme.find("a:themeElements/a:fontScheme/a:minorFont/a:latin", NS)
-        heading_font = (major.get("typeface") if major is not None else "") or heading_font
-        body_font = (minor.get("typeface") if minor is not None else "") or body_font
+        heading_font = printable(major.get("typeface") if major is not None else "") or heading_font
+        body_font = printable(minor.get("typeface") if minor is not None else "") or body_font
     color_map = tree.find("p:clrMap", NS)
     scheme = mapped_scheme(colors, dict(color_map.attrib) if color_map is not None else {})
     fonts = (heading_font, body_font)
@@ -388,7 +284,7 @@ def _read_master(package: TemplatePackage, part: str) -> tuple[_Master, Element]
         placeholders={_base_type(p.type): p for p in reversed(_placeholders(tree, scheme, fonts))},
         styles=styles,
         background=Background(scheme.get("bg1", "FFFFFF")),
-        decorations=_decorations(package, part, tree, scheme),
+        decorations=decorations(package, part, tree, scheme),
         theme=theme,
         theme_part=themes[0] if themes else part,
     )
@@ -409,6 +305,10 @@ def _layout_parts(package: TemplatePackage, master_part: str, tree: Element) -> 
 
 def _read_layout(package: TemplatePackage, part: str, master: _Master, m_index: int, index: int) -> Layout:
     tree = package.xml(part)
+    c_sld = tree.find("p:cSld", NS)
+    name = printable(c_sld.get("name", "") if c_sld is not None else "")
+    label = f"'{name}'" if name else f"{index + 1} of slide master {m_index + 1}"
+    _refuse_crowds(package, tree, f"layout {label}")
     fonts = (master.heading_font, master.body_font)
     placeholders = []
     for raw in _placeholders(tree, master.scheme, fonts):
@@ -417,21 +317,22 @@ def _read_layout(package: TemplatePackage, part: str, master: _Master, m_index: 
         if rect is None or rect.w <= 0 or rect.h <= 0:
             continue
         vertical = bool(raw.props.get("vertical", base.props.get("vertical", False) if base else False))
-        placeholders.append(
-            Placeholder(raw.type, raw.idx, raw.name, rect, _look(raw, base, master), vertical)
-        )
-    c_sld = tree.find("p:cSld", NS)
-    decorations = _decorations(package, part, tree, master.scheme)
+        placeholder = Placeholder(raw.type, raw.idx, raw.name, rect, _look(raw, base, master), vertical)
+        placeholders.append(checked_placeholder(package.shown, label, placeholder))
+    shapes = decorations(package, part, tree, master.scheme)
     if tree.get("showMasterSp") not in ("0", "false"):
-        decorations = master.decorations + decorations
+        shapes = master.decorations + shapes
+    for decoration in shapes:
+        if (problem := rect_problem(decoration.rect)) is not None:
+            raise package.error(f"refused: layout {label}, {decoration.description} {problem}")
     return Layout(
-        name=c_sld.get("name", "") if c_sld is not None else "",
+        name=name,
         master=m_index,
         index=index,
         type=tree.get("type"),
         placeholders=tuple(placeholders),
         background=_background(package, part, tree, master, master.scheme) or master.background,
-        decorations=decorations,
+        decorations=shapes,
     )
 
 
@@ -453,13 +354,17 @@ def read_spec(package: TemplatePackage, path: str) -> TemplateSpec:
         for m in presentation.iterfind("p:sldMasterIdLst/p:sldMasterId", NS)
         if m.get(R_ID, "") in rels
     ] or package.related(document, RT_SLIDE_MASTER)
+    if len(master_parts) > MAX_MASTERS:
+        raise package.error(f"refused: {len(master_parts):,} slide masters; the limit is {MAX_MASTERS}")
     layouts: list[Layout] = []
     first: _Master | None = None
     for m_index, master_part in enumerate(p for p in master_parts if package.has(p)):
-        master, tree = _read_master(package, master_part)
+        master, tree = _read_master(package, master_part, m_index)
         first = first or master
-        for index, part in enumerate(_layout_parts(package, master_part, tree)):
-            layouts.append(_read_layout(package, part, master, m_index, index))
+        parts = _layout_parts(package, master_part, tree)
+        if len(layouts) + len(parts) > MAX_LAYOUTS:
+            raise package.error(f"refused: more than {MAX_LAYOUTS:,} slide layouts")
+        layouts.extend(_read_layout(package, part, master, m_index, i) for i, part in enumerate(parts))
     if first is None:
         raise package.error("not a usable template: it has no slide master")
     if not layouts:

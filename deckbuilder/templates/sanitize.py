@@ -37,6 +37,24 @@ _ACTIVE_TYPES = ("/oleObject", "/package", "/control", "/activeXControlBinary", 
 """Relationship types (by ending) of embedded programs: dropped with what uses them."""
 _RUNNING_ACTIONS = ("ppaction://program", "ppaction://macro", "ppaction://ole")
 _LINK_ELEMENTS = ("hlinkClick", "hlinkHover", "hlinkMouseOver")
+_PML = "application/vnd.openxmlformats-officedocument.presentationml."
+_TYPED: dict[str, tuple[str, ...]] = {
+    "officeDocument": (
+        _PML + "presentation.main+xml",
+        _PML + "template.main+xml",
+        "application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+        "application/vnd.ms-powerpoint.template.macroEnabled.main+xml",
+    ),
+    "slideMaster": (_PML + "slideMaster+xml",),
+    "slideLayout": (_PML + "slideLayout+xml",),
+    "slide": (_PML + "slide+xml",),
+    "notesMaster": (_PML + "notesMaster+xml",),
+    "notesSlide": (_PML + "notesSlide+xml",),
+    "theme": ("application/vnd.openxmlformats-officedocument.theme+xml",),
+    "image": ("image/",),
+}
+"""For the relationship types (by last word) python-pptx builds a part class for, the content types
+(or their start) the target must have: another type makes a part python-pptx cannot use."""
 MAX_DEPTH = 200
 """The longest chain of relationships followed (python-pptx follows them recursively)."""
 
@@ -166,13 +184,13 @@ def _checked_targets(cleaning: _Cleaning, part: str, rels_name: str) -> tuple[li
             rels.remove(rel)
             dropped.add(rel.get("Id", ""))
             continue
-        targets.append(_target(cleaning, part or "", rel.get("Id", ""), target))
+        targets.append(_target(cleaning, part or "", rel.get("Id", ""), target, kind.rsplit("/", 1)[-1]))
     if dropped:
         cleaning.changed[rels_name] = _serialized(rels)
     return targets, dropped
 
 
-def _target(cleaning: _Cleaning, part: str, rel_id: str, target: str) -> str:
+def _target(cleaning: _Cleaning, part: str, rel_id: str, target: str, kind: str) -> str:
     """The part a relationship names, refused unless inside the package, present and typed."""
     source = part or "the package"
     folder = posixpath.dirname(part)
@@ -185,9 +203,16 @@ def _target(cleaning: _Cleaning, part: str, rel_id: str, target: str) -> str:
         raise cleaning.error(
             f"not a usable template: {source!r} ({rel_id!r}) names part {relative!r}, which the package lacks"
         )
-    if not cleaning.content_type(relative):
+    content_type = cleaning.content_type(relative)
+    if not content_type:
         raise cleaning.error(
             f"not a usable template: part {relative!r} has no content type in [Content_Types].xml"
+        )
+    expected = _TYPED.get(kind)
+    if expected and not content_type.startswith(expected):
+        raise cleaning.error(
+            f"not a usable template: part {relative!r} has no {kind} content type in [Content_Types].xml "
+            f"(it has {content_type!r})"
         )
     return relative
 
