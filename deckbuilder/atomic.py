@@ -6,6 +6,12 @@ target (an atomic step on every local file system). A run killed before the rena
 target untouched and a temporary file behind; the next write of that target, and the next export
 into that folder, remove it.
 
+A folder of files (a deck's PNG images) is replaced as a whole the same way: the new set is written
+into a temporary folder beside the target, the previous folder is renamed away, the new one renamed
+in, and the previous one removed. A failed or interrupted export leaves the previous set complete; a
+run killed in the instant between the two renames leaves it under a temporary name
+(`…_old.tmp`), and the next run puts it back.
+
 Temporary names carry the writing process's id and host
 (`.deckbuilder-<target>.<pid>@<host>.<random>.tmp`), so the next run can tell a leftover of a dead
 process (removed at once) from a file another live process is still writing (left alone). Files
@@ -18,6 +24,7 @@ import contextlib
 import glob
 import os
 import re
+import shutil
 import stat
 import tempfile
 import time
@@ -27,6 +34,8 @@ from typing import IO
 
 TEMP_PREFIX = ".deckbuilder-"
 TEMP_SUFFIX = ".tmp"
+PREVIOUS_SUFFIX = "_old" + TEMP_SUFFIX
+"""The end of the name a replaced folder has between the two renames of atomic_folder."""
 STALE_AFTER_SECONDS = 3600
 
 _NAME_ROOM = 120
@@ -63,10 +72,13 @@ def _name_stem(path: Path) -> str:
     return name
 
 
+def _temporary_prefix(path: Path) -> str:
+    return f"{TEMP_PREFIX}{_name_stem(path)}.{os.getpid()}@{_HOST}."
+
+
 def _make_temporary(path: Path) -> tuple[int, str]:
     folder = path.parent if str(path.parent) else Path()
-    prefix = f"{TEMP_PREFIX}{_name_stem(path)}.{os.getpid()}@{_HOST}."
-    return tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
+    return tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
 
 
 @contextlib.contextmanager
@@ -85,18 +97,22 @@ def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                temp_path.chmod(path.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            temp_path.chmod(0o666 & ~umask)
+        temp_path.chmod(_mode_for(path, 0o666))
         temp_path.replace(path)
     except BaseException:
         temp_path.unlink(missing_ok=True)
         raise
     _sync_folder(folder)
+
+
+def _mode_for(path: Path, default: int) -> int:
+    """The permissions a replacement of path gets: those of the file or folder there, else the
+    default less the umask (mkstemp and mkdtemp make private ones)."""
+    with contextlib.suppress(OSError):
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return default & ~umask
 
 
 def _sync_folder(folder: Path) -> None:
@@ -109,6 +125,43 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path) -> Iterator[Path]:
+    """An empty temporary folder whose content replaces the folder at path, as a whole, when the block
+    ends without an exception; on any failure it is removed and path is untouched.
+
+    The files written into it must be complete and flushed (write them with write_bytes_atomic).
+    """
+    parent = path.parent if str(path.parent) else Path()
+    remove_stale_temporaries(parent, only_for=path)  # a killed run's previous set goes back first
+    staging = Path(tempfile.mkdtemp(prefix=_temporary_prefix(path), suffix=TEMP_SUFFIX, dir=parent))
+    try:
+        staging.chmod(_mode_for(path, 0o777))
+        yield staging
+        _sync_folder(staging)
+        _swap_in(staging, path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _sync_folder(parent)
+
+
+def _swap_in(staging: Path, path: Path) -> None:
+    """Rename staging to path, the folder at path (if any) renamed away first and removed after."""
+    if not os.path.lexists(path):
+        staging.rename(path)
+        return
+    previous = Path(tempfile.mkdtemp(prefix=_temporary_prefix(path), suffix=PREVIOUS_SUFFIX, dir=path.parent))
+    previous.rmdir()  # the name is ours; rename onto an existing folder fails on Windows
+    path.rename(previous)
+    try:
+        staging.rename(path)
+    except BaseException:
+        previous.rename(path)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -145,10 +198,11 @@ def owner_is_gone(temp_name: str) -> bool:
 
 
 def remove_stale_temporaries(folder: Path, *, only_for: Path | None = None) -> int:
-    """Delete temporary files that killed runs left in folder; returns how many went.
+    """Delete temporary files and folders that killed runs left in folder; returns how many went.
 
-    A file goes when the process that wrote it has certainly ended, or once it is over an hour old
-    (whoever wrote it: a process id may have been reused since). Symbolic links and folders stay.
+    One goes when the process that wrote it has certainly ended, or once it is over an hour old
+    (whoever wrote it: a process id may have been reused since). Symbolic links stay. A previous
+    folder that atomic_folder had renamed away goes back to its name if nothing took it since.
     With only_for, only the temporary files of that target are looked at.
     """
     removed = 0
@@ -158,9 +212,28 @@ def remove_stale_temporaries(folder: Path, *, only_for: Path | None = None) -> i
         for candidate in folder.glob(f"{glob.escape(TEMP_PREFIX)}{stem}*{TEMP_SUFFIX}"):
             with contextlib.suppress(OSError):
                 status = candidate.lstat()
-                if not stat.S_ISREG(status.st_mode):  # only plain files are ever ours
+                ours = stat.S_ISREG(status.st_mode) or (
+                    stat.S_ISDIR(status.st_mode) and _OWNER.search(candidate.name) is not None
+                )
+                if not ours:  # only plain files, and folders named as atomic_folder names them
                     continue
-                if owner_is_gone(candidate.name) or status.st_mtime < cutoff:
+                if not (owner_is_gone(candidate.name) or status.st_mtime < cutoff):
+                    continue
+                if stat.S_ISREG(status.st_mode):
                     candidate.unlink()
-                    removed += 1
+                elif not _put_back(candidate):
+                    shutil.rmtree(candidate)
+                removed += 1
     return removed
+
+
+def _put_back(candidate: Path) -> bool:
+    """Rename a previous folder left between atomic_folder's renames back to its name, if free."""
+    match = _OWNER.search(candidate.name)
+    if match is None or not candidate.name.endswith(PREVIOUS_SUFFIX):
+        return False
+    original = candidate.with_name(candidate.name[len(TEMP_PREFIX) : match.start()])
+    if os.path.lexists(original):
+        return False
+    candidate.rename(original)
+    return True

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from deckbuilder.atomic import remove_stale_temporaries, write_bytes_atomic
+from deckbuilder.atomic import TEMP_PREFIX, atomic_folder, remove_stale_temporaries, write_bytes_atomic
 from deckbuilder.errors import DeckError, Problem
 from deckbuilder.layout.boxes import DeckLayout
 from deckbuilder.outline.model import Deck
@@ -155,6 +156,27 @@ def _render_with_qt(laid_out: DeckLayout, target: Path, fmt: str) -> None:
         if fmt == "pdf":
             render_pdf(laid_out, target)
         else:
-            render_png(laid_out, target)
+            _refuse_as_png_folder(target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_folder(target) as staging:  # the whole set or the previous one, never a mix
+                render_png(laid_out, staging)
     except OSError as error:
         raise DeckError.single(str(target), f"cannot write: {error.strerror or error}") from None
+
+
+_SLIDE_IMAGE = re.compile(r"slide-[0-9]+\.png")
+
+
+def _refuse_as_png_folder(target: Path) -> None:
+    """A folder of PNGs replaces only a folder of slide images: never a file, a link or other files."""
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise DeckError.single(str(target), "is not a folder; the PNG images go in a folder of this name")
+    if target.is_dir():
+        names = (entry.name for entry in target.iterdir())
+        others = sorted(n for n in names if not (_SLIDE_IMAGE.fullmatch(n) or n.startswith(TEMP_PREFIX)))
+        if others:
+            raise DeckError.single(
+                str(target),
+                f"holds files other than slide images ({others[0]}{' …' if len(others) > 1 else ''}), "
+                "which a new export would replace; export to another folder",
+            )
