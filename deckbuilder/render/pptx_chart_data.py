@@ -41,7 +41,8 @@ class _StableWorkbookWriter(CategoryWorkbookWriter):
         for index, series in enumerate(chart_data):
             column = chart_data.categories.depth + index
             worksheet.write(0, column, series.name)
-            worksheet.write_column(1, column, series.values, workbook.add_format({"num_format": number_format}))
+            values_format = workbook.add_format({"num_format": number_format})
+            worksheet.write_column(1, column, series.values, values_format)
 
 
 class StableCategoryChartData(CategoryChartData):

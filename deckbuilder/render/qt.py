@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import os
 import sys
 from collections.abc import Sequence
@@ -39,6 +38,8 @@ from deckbuilder.layout.boxes import (
     TextBox,
 )
 from deckbuilder.layout.measure import font_file
+from deckbuilder.render.qt_chart import draw_chart
+from deckbuilder.render.qt_chart import format_number as format_number
 
 if TYPE_CHECKING:
     from deckbuilder.templates.model import Decoration
@@ -185,7 +186,9 @@ def paint_slide(painter: QPainter, slide: SlideLayout, deck: DeckLayout, target:
             elif isinstance(box, TableBox):
                 _draw_table(painter, scale, box, slide.background)
             elif isinstance(box, ChartBox):
-                _draw_chart(painter, scale, box)
+                font = scale.font(box.font, box.size_pt)
+                rect = scale.rect(box.x, box.y, box.w, box.h)
+                draw_chart(painter, box, rect, font, max(1.0, scale.pt(0.75)))
     finally:
         painter.restore()
 
@@ -285,156 +288,6 @@ def _draw_table(painter: QPainter, scale: _Scale, box: TableBox, rule: str) -> N
     for height in box.row_heights[:-1]:
         y += height
         painter.drawLine(scale.rect(left, y, 0, 0).topLeft(), scale.rect(right, y, 0, 0).topLeft())
-
-
-def format_number(value: float, number_format: str) -> str:
-    """A chart value as its number format asks (thousands, decimals, percent), roughly as Office shows it."""
-    fmt = number_format.strip()
-    if fmt in ("", "General"):
-        return f"{value:g}" if not float(value).is_integer() else f"{int(value)}"
-    percent = fmt.endswith("%")
-    if percent:
-        value *= 100
-    decimals = len(fmt.split(".", 1)[1].rstrip("%").replace("#", "0")) if "." in fmt else 0
-    text = f"{value:,.{decimals}f}" if "," in fmt else f"{value:.{decimals}f}"
-    return text + ("%" if percent else "")
-
-
-def _nice_max(value: float) -> float:
-    """A round axis maximum at or above value."""
-    if value <= 0:
-        return 1.0
-    magnitude = 10.0 ** math.floor(math.log10(value))
-    for step in (1.0, 2.0, 2.5, 5.0):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10.0 * magnitude
-
-
-def _label(
-    painter: QPainter, metrics: QFontMetricsF, x: float, y: float, text: str, align: str = "center"
-) -> None:
-    """Text whose left edge, centre or right edge is at x, and whose middle is at y."""
-    width = metrics.horizontalAdvance(text)
-    shift = {"left": 0.0, "center": -width / 2, "right": -width}[align]
-    painter.drawText(QPointF(x + shift, y + (metrics.ascent() - metrics.descent()) / 2), text)
-
-
-def _draw_chart(painter: QPainter, scale: _Scale, box: ChartBox) -> None:
-    """A simple preview of the native chart: gridlines, bars, lines or a pie, and labels."""
-    rect = scale.rect(box.x, box.y, box.w, box.h)
-    metrics = QFontMetricsF(scale.font(box.font, box.size_pt), painter.device())
-    painter.setFont(scale.font(box.font, box.size_pt))
-    line_h = metrics.height()
-    legend = box.chart_type == "pie" or len(box.series) > 1
-    plot = rect.adjusted(line_h * 0.5, line_h, -line_h * 0.5, -(line_h * (2.6 if legend else 0.4)))
-    if legend:
-        _draw_legend(painter, box, rect, metrics)
-    if box.chart_type == "pie":
-        _draw_pie(painter, box, plot, metrics)
-        return
-    top = _nice_max(max((max(s.values) for s in box.series), default=1.0))
-    labels = [format_number(top * i / 4, box.number_format) for i in range(5)]
-    horizontal = box.chart_type == "bar"
-    names = box.categories if horizontal else labels
-    left = max((metrics.horizontalAdvance(text) for text in names), default=0.0) + line_h * 0.5
-    plot = plot.adjusted(left, 0, 0, -line_h * 1.4)
-    grid = QPen(_color(box.grid_color))
-    grid.setWidthF(max(1.0, scale.pt(0.75)))
-    for i, label in enumerate(labels):
-        painter.setPen(grid)
-        if horizontal:
-            x = plot.left() + plot.width() * i / 4
-            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-            painter.setPen(_color(box.text_color))
-            _label(painter, metrics, x, plot.bottom() + line_h * 0.7, label)
-        else:
-            y = plot.bottom() - plot.height() * i / 4
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(_color(box.text_color))
-            _label(painter, metrics, plot.left() - line_h * 0.3, y, label, "right")
-    _draw_series(painter, box, plot, top, metrics, horizontal)
-
-
-def _draw_series(
-    painter: QPainter, box: ChartBox, plot: QRectF, top: float, metrics: QFontMetricsF, horizontal: bool
-) -> None:
-    """Bars, columns or lines with their data labels, and the category labels."""
-    band = (plot.height() if horizontal else plot.width()) / max(1, len(box.categories))
-    bar = band / (len(box.series) + 0.8)
-    gap = metrics.height() * 0.3
-    lines: list[list[QPointF]] = [[] for _ in box.series]
-    for c, category in enumerate(box.categories):
-        start = (plot.top() if horizontal else plot.left()) + band * c
-        painter.setPen(_color(box.text_color))
-        if horizontal:
-            _label(painter, metrics, plot.left() - gap, start + band / 2, category, "right")
-        else:
-            _label(painter, metrics, start + band / 2, plot.bottom() + metrics.height() * 0.7, category)
-        for s, series in enumerate(box.series):
-            fraction = max(0.0, series.values[c]) / top
-            label = format_number(series.values[c], box.number_format)
-            offset = start + bar * (0.4 + s)
-            if box.chart_type == "line":
-                point = QPointF(start + band / 2, plot.bottom() - plot.height() * fraction)
-                lines[s].append(point)
-                _label(painter, metrics, point.x(), point.y() - metrics.height() * 0.8, label)
-            elif horizontal:
-                bar_rect = QRectF(plot.left(), offset, plot.width() * fraction, bar)
-                painter.fillRect(bar_rect, _color(box.palette[s % len(box.palette)]))
-                _label(painter, metrics, bar_rect.right() + gap, bar_rect.center().y(), label, "left")
-            else:
-                bar_rect = QRectF(
-                    offset, plot.bottom() - plot.height() * fraction, bar, plot.height() * fraction
-                )
-                painter.fillRect(bar_rect, _color(box.palette[s % len(box.palette)]))
-                _label(
-                    painter, metrics, bar_rect.center().x(), bar_rect.top() - metrics.height() * 0.6, label
-                )
-    for s, points in enumerate(lines):
-        pen = QPen(_color(box.palette[s % len(box.palette)]))
-        pen.setWidthF(max(1.5, metrics.height() * 0.12))
-        painter.setPen(pen)
-        painter.setBrush(pen.color())
-        painter.drawPolyline(points)
-        for point in points:
-            painter.drawEllipse(point, pen.widthF() * 1.6, pen.widthF() * 1.6)
-
-
-def _draw_pie(painter: QPainter, box: ChartBox, plot: QRectF, metrics: QFontMetricsF) -> None:
-    """Slices clockwise from twelve o'clock, each labelled with its value."""
-    values = [max(0.0, v) for v in box.series[0].values]
-    total = sum(values) or 1.0
-    side = min(plot.width(), plot.height())
-    pie = QRectF(plot.center().x() - side / 2, plot.center().y() - side / 2, side, side)
-    angle = 90.0 * 16
-    for index, value in enumerate(values):
-        span = -360.0 * 16 * value / total
-        painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
-        painter.setBrush(_color(box.palette[index % len(box.palette)]))
-        painter.drawPie(pie, round(angle), round(span))
-        middle = math.radians((angle + span / 2) / 16)
-        painter.setPen(QColor("#FFFFFF"))
-        x = pie.center().x() + math.cos(middle) * side * 0.32
-        y = pie.center().y() - math.sin(middle) * side * 0.32
-        _label(painter, metrics, x, y, format_number(box.series[0].values[index], box.number_format))
-        angle += span
-
-
-def _draw_legend(painter: QPainter, box: ChartBox, rect: QRectF, metrics: QFontMetricsF) -> None:
-    """Colour swatches and names, centred under the chart."""
-    names = list(box.categories) if box.chart_type == "pie" else [s.name for s in box.series]
-    swatch = metrics.height() * 0.7
-    widths = [swatch * 1.5 + metrics.horizontalAdvance(n) + metrics.height() for n in names]
-    x = rect.center().x() - sum(widths) / 2
-    y = rect.bottom() - metrics.height() * 0.7
-    for index, (name, width) in enumerate(zip(names, widths, strict=True)):
-        painter.fillRect(
-            QRectF(x, y - swatch / 2, swatch, swatch), _color(box.palette[index % len(box.palette)])
-        )
-        painter.setPen(_color(box.text_color))
-        _label(painter, metrics, x + swatch * 1.5, y, name, "left")
-        x += width
 
 
 def ensure_gui_application() -> QGuiApplication:
