@@ -17,6 +17,7 @@ from deckbuilder.importer.reader import (
     normalize_text,
     read_article_file,
 )
+from deckbuilder.importer.sentences import word_count
 
 if TYPE_CHECKING:  # the model loads only when an article is imported: `--help` stays fast
     from deckbuilder.outline.model import Deck
@@ -24,6 +25,8 @@ if TYPE_CHECKING:  # the model loads only when an article is imported: `--help` 
 __all__ = ["FORMATS", "import_article", "import_text"]
 
 _PATH_LIKE_MAX = 4096
+MAX_IMPORT_WORDS = 200_000
+"""An article longer than this (a book, a whole site) would make an outline past the loader's limits."""
 
 
 def _parse(text: str, fmt: ArticleFormat) -> Article:
@@ -54,10 +57,19 @@ def import_text(
     article = _parse(text, fmt)
     if not _has_words(article):
         raise DeckError.single(name, f"no article text found in this {fmt} file")
+    words = sum(word_count(block_text(block)) for block in article.blocks)
+    if words > MAX_IMPORT_WORDS:
+        raise DeckError.single(
+            name,
+            f"the article has {words:,} words; imports are limited to {MAX_IMPORT_WORDS:,} "
+            "(split it into parts and import each)",
+        )
+    from deckbuilder.importer.language import guess_language
     from deckbuilder.importer.outline import build_deck
 
     stem = path.stem if path is not None else "Article"
-    return build_deck(article, stem)
+    language = guess_language(" ".join(block_text(block) for block in article.blocks[:400]))
+    return build_deck(article, stem, language)
 
 
 def import_article(source: str | os.PathLike[str], *, format: str = "auto") -> Deck:

@@ -66,7 +66,14 @@ class Table:
     caption: str | None = None
 
 
-Block = Heading | Paragraph | ListBlock | Quote | Table
+@dataclass(frozen=True)
+class Chrome:
+    """Page chrome (a caption, credit, share or navigation line): kept for the notes, never shown."""
+
+    text: str
+
+
+Block = Heading | Paragraph | ListBlock | Quote | Table | Chrome
 
 
 @dataclass
@@ -81,11 +88,13 @@ class Article:
     author: str | None = None
     extra_title: str | None = None
     """A second title the page carries (an HTML <title> that differs from its h1), kept in sources."""
+    standfirst: str | None = None
+    """The summary under the headline, when the page's markup says which paragraph it is."""
 
 
 def block_text(block: Block) -> str:
     """A block's words as plain text, for speaker notes: lists one item a line, tables one row a line."""
-    if isinstance(block, Heading | Paragraph):
+    if isinstance(block, Heading | Paragraph | Chrome):
         return block.text
     if isinstance(block, ListBlock):
         lines: list[str] = []

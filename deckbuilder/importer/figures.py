@@ -1,4 +1,6 @@
-"""Finding structure in prose, conservatively: comparable figures, dated events and quoted phrases."""
+"""Finding structure in prose, conservatively: compared figures, dated events and attributed quotations.
+
+When in doubt, nothing is found and the prose stays bullets."""
 
 from __future__ import annotations
 
@@ -6,14 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from deckbuilder.importer.sentences import (
-    capitalize,
-    split_clauses,
-    split_sentences,
-    trim_point,
-    word_count,
-    word_set,
-)
+from deckbuilder.importer.points import concise
+from deckbuilder.importer.sentences import capitalize, split_sentences, word_count, word_set
 
 _CURRENCY = "$€£¥₹"
 _FIGURE = re.compile(
@@ -48,6 +44,11 @@ _SAID = "said|says|told|added|wrote|writes|argued|argues|warned|warns|noted|note
 _SAID_AFTER = re.compile(rf"^[,.]?\s*(?:{_SAID})\s+(?P<who>[A-Z][^,.;:!?]{{1,60}})")
 _WHO_SAID_AFTER = re.compile(rf"^[,.]?\s*(?P<who>[A-Z][\w.’' -]{{1,50}}?)\s+(?:{_SAID})\b")
 _WHO_SAID_BEFORE = re.compile(rf"(?P<who>[A-Z][\w.’' -]{{1,50}}?)\s+(?:{_SAID})(?: that)?[,:]?\s*$")
+_COMPARES = re.compile(
+    r"\b(?:while|whereas|compared (?:with|to)|against|versus|vs\.?|than|up from|down from|from \S+ to|"
+    r"während|gegenüber|im vergleich|тогда как|по сравнению)\b",
+    re.I,
+)
 _NAME_PARTICLES = word_set("of de du la le von van der al bin")
 _STOPWORDS = word_set(
     "the a an of and or to in on at for with by from as is are was were be this that it its their his "
@@ -124,7 +125,7 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
         before = len(sentence[left + 1 : start].split())
         words = words[max(0, before - 5) : before + 7]
     text = re.sub(r"^(?:while|whereas|and|but|although|though|as)\s+", "", " ".join(words), flags=re.I)
-    return capitalize(trim_point(text))
+    return capitalize(text.strip(" ,;:.—–-"))
 
 
 def _figure_at(sentence: str, match: re.Match[str]) -> Figure | None:
@@ -151,79 +152,80 @@ def _figure_at(sentence: str, match: re.Match[str]) -> Figure | None:
     return Figure(value, label, unit, sentence, clause or label)
 
 
-def find_figures(paragraph: str) -> list[Figure]:
-    """Figures with a label (not years, not bare numbers) in a paragraph, in order."""
+def find_figures(paragraph: str, language: str = "en") -> list[Figure]:
+    """Figures with a label (not years, not bare numbers) in a paragraph: one per sentence, or two when
+    the sentence compares them ('€3.1 billion …, while … €0.4 billion')."""
     figures: list[Figure] = []
-    for sentence in split_sentences(paragraph):
-        for match in _FIGURE.finditer(sentence):
-            figure = _figure_at(sentence, match)
-            if figure is not None:
-                figures.append(figure)
+    for sentence in split_sentences(paragraph, language):
+        found = [f for m in _FIGURE.finditer(sentence) if (f := _figure_at(sentence, m)) is not None]
+        if len(found) == 1 or (
+            len(found) == 2 and found[0].unit == found[1].unit and _COMPARES.search(sentence)
+        ):
+            figures.extend(found)
     return figures
 
 
-def comparable_figures(paragraph: str) -> list[Figure]:
-    """Two or three figures of the same kind of quantity in one paragraph, or none.
+def _whole_label(label: str) -> bool:
+    """A label that reads whole: two words or more, not ending on a little word or a cut number."""
+    words = label.replace(":", " ").split()
+    return len(words) >= 2 and words[-1].lower() not in _STOPWORDS and not re.search(r"\d[.,]$", label)
 
-    Counts of the same thing ('25,000 square kilometres', '1,350 square kilometres') are told apart by
-    the clause around each; counts of different things by what they count.
-    """
+
+def comparable_figures(paragraph: str, language: str = "en") -> list[Figure]:
+    """Two or three figures of one kind of quantity that the paragraph compares, each from its own
+    sentence and with a whole label, or none."""
     by_unit: dict[str, list[Figure]] = {}
-    for figure in find_figures(paragraph):
+    for figure in find_figures(paragraph, language):
         by_unit.setdefault(figure.unit, []).append(figure)
     for group in by_unit.values():
-        group = list({figure.value + figure.label: figure for figure in group}.values())[:3]
-        if len(group) < 2:
+        group = list({figure.value + figure.label: figure for figure in group}.values())
+        if not 2 <= len(group) <= 3:
             continue
         nouns = {figure.label.split(": ")[-1].split()[0].lower() for figure in group}
         if len(nouns) == 1:
             group = [replace(figure, label=figure.clause) for figure in group]
-        if len({figure.label for figure in group}) == len(group):
+        if len({figure.label for figure in group}) == len(group) and all(
+            _whole_label(f.label) for f in group
+        ):
             return group
     return []
 
 
-def _event_text(sentence: str, match: re.Match[str]) -> str:
-    """What happened: the sentence without a leading 'In 2021,' and cut to the clause holding the date."""
-    text = sentence
-    lead = re.match(
-        rf"^(?:(?:In|By|Since|From|On|During|Until|After|Before) )?{re.escape(match.group(0))},?\s+", text
-    )
-    if lead is not None:
-        text = text[lead.end() :]
-    if word_count(text) > 16:
-        for clause, _ in split_clauses(text):
-            if match.group("year") in clause or clause is text:
-                text = clause
-                break
-    return capitalize(trim_point(text))
+_DATE_LEAD = re.compile(
+    rf"^(?:(?:In|By|Since|From|On|During|Until|After|Before|Im|Am|Seit|Bis|Ab|В|С|До|После|En|Depuis) )?"
+    rf"(?P<date>(?:(?:\d{{1,2}}\.? )?(?:{_MONTHS})\.?(?: \d{{1,2}},?)? )?(?P<year>1[0-9]{{3}}|20[0-9]{{2}}))"
+    r"(?:\s?(?:г\.|года?))?,?\s+(?P<rest>\S.*)$"
+)
+EVENT_MAX_WORDS = 25
 
 
-def find_events(paragraphs: Sequence[str]) -> list[DatedEvent]:
-    """One dated event per sentence that names a year, in the order the paragraphs tell them."""
+def find_events(paragraphs: Sequence[str], language: str = "en") -> list[DatedEvent]:
+    """Events with their own dates: sentences that open with a date ('In 2021, …'), in the order told."""
     events: list[DatedEvent] = []
     for paragraph in paragraphs:
-        for sentence in split_sentences(paragraph):
-            match = _YEAR.search(sentence)
+        for sentence in split_sentences(paragraph, language):
+            match = _DATE_LEAD.match(sentence)
             if match is None:
-                continue
-            text = _event_text(sentence, match)
-            if word_count(text) >= 2:
-                events.append(DatedEvent(match.group(0).strip(), int(match.group("year")), text, sentence))
+                continue  # a year told in passing does not date an event
+            text = concise(match.group("rest"), language)
+            if 3 <= word_count(text) <= EVENT_MAX_WORDS:
+                events.append(DatedEvent(match.group("date"), int(match.group("year")), text, sentence))
     return events
 
 
-def timeline_events(paragraphs: Sequence[str]) -> list[DatedEvent]:
+def timeline_events(paragraphs: Sequence[str], language: str = "en") -> list[DatedEvent]:
     """Three or more dated events in date order, or none."""
-    events = find_events(paragraphs)
+    events = find_events(paragraphs, language)
     if len(events) < 3 or len({event.year for event in events}) < 2:
         return []
     return sorted(events, key=lambda event: event.year)
 
 
-def _content_words(text: str) -> set[str]:
-    """The words of text that carry meaning: lower case, stopwords and short words left out."""
-    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
+_NOT_SPEAKERS = word_set(
+    "he she they it we i you the a an this that there his her their its our one some many most "
+    "er sie es wir ich man der die das он она они мы я il elle ils nous on"
+)
+QUOTE_MIN_WORDS = 8
 
 
 def _name_words(text: str) -> str:
@@ -232,42 +234,34 @@ def _name_words(text: str) -> str:
     for word in text.split():
         if not (word[:1].isupper() or word in _NAME_PARTICLES):
             break
-        words.append(word)
+        words.append(word.strip(",.;:"))
     while words and words[-1] in _NAME_PARTICLES:
         words.pop()
     return " ".join(words)
 
 
-def _attribution(before: str, after: str) -> str | None:
-    """Who said a quotation, if the words right around it say so."""
+def _speaker(before: str, after: str) -> str | None:
+    """Who said a quotation, when the words right around it name someone (not 'he', not 'the minister')."""
     for pattern, text in ((_SAID_AFTER, after), (_WHO_SAID_AFTER, after), (_WHO_SAID_BEFORE, before)):
         match = pattern.search(text)
-        if match is not None:
-            who = _name_words(match.group("who"))
-            if 1 <= word_count(who) <= 8:
-                return who
+        if match is None:
+            continue
+        who = _name_words(match.group("who"))
+        words = who.split()
+        if 1 <= len(words) <= 6 and words[0].lower() not in _NOT_SPEAKERS:
+            return who
     return None
 
 
-def find_quote(paragraph: str, known_terms: str) -> QuotedPhrase | None:
-    """The paragraph's most telling quotation: attributed first, then the longest.
-
-    Terms the heading already names ('strategic autonomy' under 'Strategic Autonomy') and one-word scare
-    quotes are not quotations.
-    """
-    known = _content_words(known_terms)
-    best: tuple[tuple[int, int], QuotedPhrase] | None = None
-    for sentence in split_sentences(paragraph):
+def find_quote(paragraph: str, language: str = "en") -> QuotedPhrase | None:
+    """The paragraph's longest quotation of at least eight words whose speaker the article names."""
+    best: QuotedPhrase | None = None
+    for sentence in split_sentences(paragraph, language):
         for match in _QUOTED.finditer(sentence):
-            text = next(group for group in match.groups() if group is not None)
-            text = text.strip().rstrip(",;:")
-            words = _content_words(text)
-            if word_count(text) < 2 or not words:
+            text = next(group for group in match.groups() if group is not None).strip().rstrip(",;:")
+            if word_count(text) < QUOTE_MIN_WORDS:
                 continue
-            if len(words & known) * 2 >= len(words):
-                continue
-            who = _attribution(sentence[: match.start()], sentence[match.end() :])
-            rank = (1 if who else 0, word_count(text))
-            if best is None or rank > best[0]:
-                best = (rank, QuotedPhrase(text, who, sentence))
-    return best[1] if best is not None else None
+            who = _speaker(sentence[: match.start()], sentence[match.end() :])
+            if who is not None and (best is None or word_count(text) > word_count(best.text)):
+                best = QuotedPhrase(capitalize(text), who, sentence)
+    return best

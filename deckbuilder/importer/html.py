@@ -1,11 +1,14 @@
-"""HTML articles (saved web pages): headings, paragraphs, lists, quotes and tables of the article itself;
-navigation, page header and footer, asides, scripts and styles left out. Standard library only."""
+"""Saved web pages: the article body found by trafilatura (menus, share buttons, captions and footers
+left out), read into headings, paragraphs, lists, quotes and tables; headline and facts from metadata."""
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
 
 from deckbuilder.importer.blocks import (
     Article,
@@ -18,328 +21,158 @@ from deckbuilder.importer.blocks import (
     Table,
     clean_text,
 )
-from deckbuilder.importer.sentences import word_count, word_set
+from deckbuilder.importer.chrome import is_byline, is_chrome
 
-_SKIPPED = word_set(
-    "script style noscript template svg math nav aside form button select textarea iframe canvas "
-    "object embed dialog menu"
-)
-_VOID = word_set("area base br col embed hr img input link meta param source track wbr")
-_BLOCK = word_set(
-    "p div section article main header footer li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote pre "
-    "table tr td th caption figure figcaption address details summary body html hr br center"
-)
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3}
-_ATTRIBUTION = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.*)$")
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())  # a library's chatter is not our message
+
+_ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|―)\s*")
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_HEADING_LEVEL = re.compile(r"^h([1-6])$")
+SHORT_EXTRACT_CHARS = 1500
+"""An extract shorter than this is read again favouring recall: on a short page, precision loses text."""
 
 
-@dataclass
-class _ListFrame:
-    """A list being read: its items, and the text and nested items of the item open now."""
+def _text(element: etree._Element) -> str:
+    """An element's words as one clean line."""
+    return clean_text("".join(element.itertext()))
 
-    ordered: bool
-    start: int = 1
-    items: list[ListItem] = field(default_factory=list)
-    text: list[str] | None = None
-    children: list[str] = field(default_factory=list)
 
-    def close_item(self) -> None:
-        """Finish the open item, if any, with the nested items gathered under it."""
-        if self.text is not None:
-            text = clean_text(" ".join(self.text))
-            marker = f"{self.start + len(self.items)}." if self.ordered else "-"
+def _list(element: etree._Element) -> ListBlock:
+    """A <list> of <item>s; nested lists become the children of the item they sit in."""
+    items: list[ListItem] = []
+    ordered = element.get("rend") == "ol"
+    for number, item in enumerate(element.iterchildren("item"), start=1):
+        nested = list(item.iter("list"))
+        children = [_text(child) for sub in nested for child in sub.iterchildren("item")]
+        for sub in nested:
+            sub.getparent().remove(sub)
+        marker = f"{number}." if ordered else "-"
+        items.append(ListItem(_text(item), tuple(filter(None, children)), marker))
+    return ListBlock(tuple(item for item in items if item.text or item.children), ordered=ordered)
+
+
+def _table(element: etree._Element) -> Table | None:
+    """A <table> of <row>s and <cell>s, every row padded to the header's width."""
+    rows = [[_text(cell) for cell in row.iterchildren("cell")] for row in element.iter("row")]
+    rows = [row for row in rows if any(row)]
+    if len(rows) < 2:
+        return None
+    width = max(len(row) for row in rows)
+    padded = [tuple((row + [""] * width)[:width]) for row in rows]
+    return Table(padded[0], tuple(padded[1:]))
+
+
+def _blocks(main: etree._Element) -> list[Block]:
+    """The blocks of trafilatura's <main>, in order."""
+    blocks: list[Block] = []
+    for element in main.iterchildren():
+        tag = element.tag
+        if tag == "head":
+            level = _HEADING_LEVEL.match(element.get("rend") or "")
+            text = _text(element)
             if text:
-                self.items.append(ListItem(text, tuple(self.children), marker))
-            else:
-                self.items.extend(ListItem(child) for child in self.children)
-        self.text, self.children = None, []
-
-
-@dataclass
-class _Found:
-    """A block and where it was found: inside which <article> (by order), and whether inside <main>."""
-
-    block: Block
-    article: int
-    in_main: bool
-
-
-class _ArticleParser(HTMLParser):
-    """Collects the page's blocks and facts (title, canonical link, site name, date, author)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[_Found] = []
-        self.stack: list[str] = []
-        self.skip_tag: str | None = None
-        self.skip_depth = 0
-        self.buffer: list[str] = []
-        self.lists: list[_ListFrame] = []
-        self.quote: list[str] | None = None
-        self.quote_who: list[str] | None = None
-        self.table: list[list[str]] | None = None
-        self.row: list[str] | None = None
-        self.caption: str | None = None
-        self.heading: int | None = None
-        self.article_count = 0
-        self.article_stack: list[int] = []
-        self.main_depth = 0
-        self.in_title = False
-        self.title_parts: list[str] = []
-        self.meta: dict[str, str] = {}
-
-    # -- where we are
-
-    def _inside(self, *tags: str) -> bool:
-        """Whether any of the tags is open."""
-        return any(tag in self.stack for tag in tags)
-
-    def _skips(self, tag: str, attrs: dict[str, str | None]) -> bool:
-        """Whether an element and everything in it is left out (navigation, asides, hidden parts …)."""
-        if tag in _SKIPPED or "hidden" in attrs or attrs.get("aria-hidden") == "true":
-            return True
-        style = (attrs.get("style") or "").replace(" ", "").lower()
-        if "display:none" in style or "visibility:hidden" in style:
-            return True
-        if tag == "header":
-            return not self._inside("article", "main")
-        return tag == "footer" and not self._inside("blockquote")
-
-    # -- parser callbacks
-
-    def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
-        """Open an element: skip it, or end the text before it if it is a block."""
-        attrs = {key.lower(): value for key, value in attrs_list}
-        if tag in ("link", "meta"):
-            self._head_fact(tag, attrs)
-        if self.skip_tag is not None:
-            self.skip_depth += tag == self.skip_tag
-            return
-        if tag == "title":
-            self.in_title = True
-        if tag in _VOID:
-            if tag == "br":
-                if self.buffer and self.buffer[-1] == "\n":
-                    self._flush()  # two line breaks in a row end a paragraph
-                else:
-                    self.buffer.append("\n")
-            return
-        if self._skips(tag, attrs):
-            self.skip_tag, self.skip_depth = tag, 1
-            return
-        if tag == "body" and "head" in self.stack:
-            del self.stack[self.stack.index("head") :]
-        if self._breaks(tag):
-            self._flush()
-        self.stack.append(tag)
-        self._open(tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
-        """A self-closing element: opened and closed at once."""
-        self.handle_starttag(tag, attrs_list)
-        if tag not in _VOID:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        """Close an element and any left open inside it, ending the text they gathered."""
-        if self.skip_tag is not None:
-            if tag == self.skip_tag:
-                self.skip_depth -= 1
-                if self.skip_depth == 0:
-                    self.skip_tag = None
-            return
-        if tag == "title":
-            self.in_title = False
-        if tag in _VOID or tag not in self.stack:
-            return  # a void element's or a stray end tag
-        while self.stack:
-            open_tag = self.stack[-1]
-            if self._breaks(open_tag):
-                self._flush()
-            self.stack.pop()
-            self._close(open_tag)
-            if open_tag == tag:
-                break
-
-    def _breaks(self, tag: str) -> bool:
-        """Whether the tag ends the text gathered before it (a block, or a citation inside a quotation)."""
-        return tag in _BLOCK or (tag == "cite" and self.quote is not None)
-
-    def handle_data(self, data: str) -> None:
-        """Gather text, unless it is in a skipped element or the head (the page title aside)."""
-        if self.in_title:
-            self.title_parts.append(data)
-            return
-        if self.skip_tag is not None or "head" in self.stack:
-            return
-        self.buffer.append(data)
-
-    # -- opening and closing elements
-
-    def _head_fact(self, tag: str, attrs: dict[str, str | None]) -> None:
-        """Note the canonical link, site name, publication date and author from <link> and <meta>."""
-        if tag == "link" and "canonical" in (attrs.get("rel") or "").lower().split() and attrs.get("href"):
-            self.meta.setdefault("url", attrs["href"] or "")
-        if tag == "meta":
-            key = (attrs.get("property") or attrs.get("name") or "").lower()
-            content = clean_text(attrs.get("content") or "")
-            if content and key in ("og:url", "og:site_name", "article:published_time", "author", "og:title"):
-                self.meta.setdefault(key, content)
-
-    def _open(self, tag: str, attrs: dict[str, str | None]) -> None:
-        """Start what an element begins: an article, a list, an item, a quotation, a table, a heading."""
-        if tag == "article":
-            self.article_count += 1
-            self.article_stack.append(self.article_count)
-        elif tag == "main":
-            self.main_depth += 1
-        elif tag in ("ul", "ol"):
-            start = attrs.get("start") or "1"
-            self.lists.append(_ListFrame(tag == "ol", int(start) if start.isdigit() else 1))
-        elif tag == "li" and self.lists:
-            self.lists[-1].close_item()
-            self.lists[-1].text = []
-        elif tag == "blockquote" and self.quote is None:
-            self.quote, self.quote_who = [], []
-        elif tag == "table" and self.table is None:
-            self.table, self.caption = [], None
-        elif tag == "tr" and self.table is not None:
-            self.row = []
-        elif tag in ("td", "th") and self.row is not None:
-            self.row.append("")
-        elif tag in _HEADINGS or tag in ("h4", "h5", "h6"):
-            self.heading = _HEADINGS.get(tag, 0)
-
-    def _close(self, tag: str) -> None:
-        """Finish what an element began, emitting the list, quotation or table it made."""
-        if tag == "article" and self.article_stack:
-            self.article_stack.pop()
-        elif tag == "main":
-            self.main_depth -= 1
-        elif tag in ("ul", "ol") and self.lists:
-            frame = self.lists.pop()
-            frame.close_item()
-            if self.lists and self.lists[-1].text is not None:
-                parent = self.lists[-1]
-                parent.children.extend(item.text for item in frame.items)
-                parent.children.extend(child for item in frame.items for child in item.children)
-            elif frame.items and self.quote is not None:
-                self.quote.extend(item.text for item in frame.items)
-            elif frame.items:
-                self._emit(ListBlock(tuple(frame.items), frame.ordered))
-        elif tag == "li" and self.lists:
-            self.lists[-1].close_item()
-        elif tag == "blockquote" and self.quote is not None and "blockquote" not in self.stack:
-            text = clean_text(" ".join(self.quote))
-            who = clean_text(" ".join(self.quote_who or [])) or None
-            if who is None and len(self.quote) > 1 and (by := _ATTRIBUTION.match(clean_text(self.quote[-1]))):
-                who = by.group("who")
-                text = clean_text(" ".join(self.quote[:-1]))
-            if who:
-                who = who.lstrip("—–- ").strip() or None
+                blocks.append(Heading(int(level.group(1)) if level else 2, text))
+        elif tag == "p":
+            text = _text(element)
+            if text and not is_chrome(text) and not is_byline(text):
+                blocks.append(Paragraph(text))
+        elif tag == "list":
+            block = _list(element)
+            if block.items:
+                blocks.append(block)
+        elif tag == "quote":
+            text = _text(element)
             if text:
-                self._emit(Quote(text, who))
-            self.quote, self.quote_who = None, None
-        elif tag == "tr" and self.table is not None and self.row is not None:
-            if any(self.row):
-                self.table.append(self.row)
-            self.row = None
-        elif tag == "table" and self.table is not None and "table" not in self.stack:
-            self._emit_table(self.table, self.caption)
-            self.table = None
-        elif tag in _HEADINGS or tag in ("h4", "h5", "h6"):
-            self.heading = None
-
-    def _flush(self) -> None:
-        """The text gathered since the last block boundary, as the block the open elements make it."""
-        text = clean_text("".join(self.buffer))
-        self.buffer = []
-        if not text:
-            return
-        if self.quote is not None:
-            (
-                self.quote_who
-                if self._inside("cite", "footer") and self.quote_who is not None
-                else self.quote
-            ).append(text)
-        elif self.table is not None and "caption" in self.stack:
-            self.caption = clean_text(f"{self.caption or ''} {text}")
-        elif self.table is not None and self.row:
-            self.row[-1] = clean_text(f"{self.row[-1]} {text}")
-        elif self.lists and self.lists[-1].text is not None:
-            self.lists[-1].text.append(text)
-        elif self.heading:
-            self._emit(Heading(self.heading, text))
-        else:
-            self._emit(Paragraph(text))
-
-    def _emit(self, block: Block) -> None:
-        """Record a block with the <article> and <main> it was found in."""
-        article = self.article_stack[0] if self.article_stack else 0
-        self.found.append(_Found(block, article, self.main_depth > 0))
-
-    def _emit_table(self, rows: list[list[str]], caption: str | None) -> None:
-        """A table block (first row as header), or a paragraph for a one-row table."""
-        if not rows:
-            return
-        width = max(len(row) for row in rows)
-        padded = [tuple(row + [""] * (width - len(row))) for row in rows]
-        if len(padded) >= 2:
-            self._emit(Table(padded[0], tuple(padded[1:]), caption))
-        else:
-            self._emit(Paragraph(" ".join(padded[0])))
-
-    def close(self) -> None:
-        """End of the page: the last text and any elements left open are finished."""
-        super().close()
-        self._flush()
-        while self.stack:
-            self._close(self.stack.pop())
+                blocks.append(Quote(text))
+        elif tag == "table":
+            table = _table(element)
+            if table is not None:
+                blocks.append(table)
+    return blocks
 
 
-def _article_blocks(found: list[_Found]) -> list[Block]:
-    """The blocks of the page's article: the <article> with the most words, else <main>, else all."""
-    words: dict[int, int] = {}
-    for item in found:
-        if item.article:
-            words[item.article] = words.get(item.article, 0) + word_count(_text_of(item.block))
-    if words:
-        chosen = max(words, key=lambda key: (words[key], -key))
-        return [item.block for item in found if item.article == chosen]
-    if any(item.in_main for item in found):
-        return [item.block for item in found if item.in_main]
-    return [item.block for item in found]
+def _quote_speakers(page: str, blocks: list[Block]) -> list[Block]:
+    """Block quotations with the speaker the page names in their <cite> or <footer>."""
+    if not any(isinstance(block, Quote) for block in blocks):
+        return blocks
+    try:
+        tree = lxml_html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return blocks
+    speakers: dict[str, str] = {}
+    for quote in tree.iter("blockquote"):
+        marks = [*quote.iter("cite"), *quote.iter("footer")]
+        who = next((clean_text(mark.text_content()) for mark in marks if mark.text_content().strip()), "")
+        for mark in marks:
+            if mark.getparent() is not None:
+                mark.getparent().remove(mark)
+        if who:
+            speakers[clean_text(quote.text_content())] = _ATTRIBUTION.sub("", who)
+    return [
+        Quote(block.text, speakers.get(block.text)) if isinstance(block, Quote) else block for block in blocks
+    ]
 
 
-def _text_of(block: Block) -> str:
-    """A block's words as one line, to weigh which <article> holds the story."""
-    if isinstance(block, Heading | Paragraph | Quote):
-        return block.text
-    if isinstance(block, ListBlock):
-        return " ".join(item.text for item in block.items)
-    return " ".join(" ".join(row) for row in (block.header, *block.rows))
+def _page_title(page: str) -> str | None:
+    """The page's <title>."""
+    match = re.search(r"<title[^>]{0,200}>(?P<title>[^<]{1,500})</title>", page[:200_000], re.I)
+    return clean_text(lxml_html.fromstring(match.group("title")).text_content()) if match else None
 
 
-def parse_html(text: str) -> Article:
-    """The blocks of an HTML article; its first h1 (else the page title) is its headline."""
-    parser = _ArticleParser()
-    parser.feed(text)
-    parser.close()
-    blocks = _article_blocks(parser.found)
-    page_title = clean_text(" ".join(parser.title_parts)) or parser.meta.get("og:title") or None
-    headline = None
-    first_h1 = next((i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1), None)
-    if first_h1 is not None:
-        headline = _text_of(blocks.pop(first_h1))
-    elif page_title:
-        headline = page_title
-    date = parser.meta.get("article:published_time", "")[:10] or None
+def _without_navigation(page: str) -> str | etree._Element:
+    """The page without its menus, asides, footers and forms: what recall may not pick up."""
+    try:
+        tree = lxml_html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        return page
+    for element in list(tree.iter("nav", "aside", "footer", "form", "menu")):
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+    return tree
+
+
+def _extract(page: str | etree._Element, *, favor_recall: bool) -> str | None:
+    """trafilatura's XML of the page's main content, with its metadata."""
+    result: str | None = trafilatura.extract(
+        page,
+        output_format="xml",
+        include_tables=True,
+        include_comments=False,
+        with_metadata=True,
+        favor_recall=favor_recall,
+    )
+    return result
+
+
+def parse_html(page: str) -> Article:
+    """The article of a saved web page: its blocks and the page's facts (headline, site, date, author)."""
+    extracted = _extract(page, favor_recall=False)
+    if extracted is None or len(extracted) < SHORT_EXTRACT_CHARS:
+        extracted = _extract(_without_navigation(page), favor_recall=True) or extracted  # a short page
+    if not extracted:
+        return Article([])
+    document = etree.fromstring(extracted.encode("utf-8"), _SAFE_XML)
+    main = document.find("main")
+    blocks = _quote_speakers(page, _blocks(main)) if main is not None else []
+    headline = clean_text(document.get("title") or "") or None
+    first = blocks[0] if blocks else None
+    if isinstance(first, Heading) and (headline is None or first.level == 1):
+        blocks.pop(0)
+        headline = (
+            first.text if headline is None or first.text.casefold() != headline.casefold() else headline
+        )
+    publisher = clean_text(document.get("sitename") or "") or None
+    if headline is not None and publisher is not None and headline.casefold() == publisher.casefold():
+        headline = None  # the site's name is not the article's headline
+    page_title = _page_title(page)
     return Article(
         blocks,
         headline=headline,
-        url=parser.meta.get("url") or parser.meta.get("og:url") or None,
-        publisher=parser.meta.get("og:site_name") or None,
-        date=date,
-        author=parser.meta.get("author") or None,
+        url=document.get("url") or None,
+        publisher=publisher,
+        date=document.get("date") or None,
+        author=clean_text(document.get("author") or "") or None,
         extra_title=page_title if page_title and page_title != headline else None,
     )

@@ -1,12 +1,18 @@
-"""Markdown articles: '#' headings (and underlined ones), lists, block quotes, tables, front matter."""
+"""Markdown articles, parsed by markdown-it-py: headings, paragraphs, lists, block quotes, tables and
+simple front matter; links keep their text, images their alt text."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from deckbuilder.importer.blocks import (
     Article,
     Block,
+    Chrome,
     Heading,
     ListBlock,
     ListItem,
@@ -15,40 +21,12 @@ from deckbuilder.importer.blocks import (
     Table,
     clean_text,
 )
+from deckbuilder.importer.chrome import is_chrome
 
-_ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(?P<mark>=+|-+)[ \t]*$")
-_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
-_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*+]|\d{1,9}[.)])(?:[ \t]+(?P<text>.*)|$)")
-_QUOTE = re.compile(r"^ {0,3}> ?(?P<text>.*)$")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
-_ATTRIBUTION = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.*)$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-
-_INLINE = [
-    (re.compile(r"!\[(?P<t>[^\]]*)\]\([^)]*\)"), r"\g<t>"),  # image: its alt text
-    (re.compile(r"\[(?P<t>[^\]]+)\]\((?:[^()]|\([^)]*\))*\)"), r"\g<t>"),  # link: its text
-    (re.compile(r"\[(?P<t>[^\]]+)\]\[[^\]]*\]"), r"\g<t>"),  # reference link
-    (re.compile(r"\[\^[^\]]+\]"), ""),  # footnote reference
-    (re.compile(r"<(?P<t>(?:https?|mailto):[^>\s]+)>"), r"\g<t>"),  # autolink: the address is the text
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
-    (re.compile(r"(?P<m>`+)(?P<t>.+?)(?P=m)"), r"\g<t>"),  # code
-    (re.compile(r"(?P<m>\*\*\*|___|\*\*|__|~~)(?=\S)(?P<t>.+?)(?<=\S)(?P=m)"), r"\g<t>"),  # strong, struck
-    (re.compile(r"(?<![\w*])\*(?=\S)(?P<t>[^*]+?)(?<=\S)\*(?!\*)"), r"\g<t>"),  # emphasis
-    (re.compile(r"(?<![\w_])_(?=\S)(?P<t>[^_]+?)(?<=\S)_(?![\w_])"), r"\g<t>"),  # emphasis
-    (re.compile(r"\\(?P<t>[\\`*_{}\[\]()#+\-.!|>~])"), r"\g<t>"),  # escapes
-]
-
-
-def inline_text(text: str) -> str:
-    """Markdown inline markup removed, the words kept: links keep their text, images their alt text."""
-    for pattern, replacement in _INLINE:
-        text = pattern.sub(replacement, text)
-    return clean_text(text)
+_ATTRIBUTION = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.*)$")
+_TRAILING_ATTRIBUTION = re.compile(r"^(?P<text>.+?)\s+(?:—|–|--)\s*(?P<who>[^—–\s][^—–]{1,80})$")
+"""'Words. — Jane Doe, analyst': a quotation with its speaker on the next line of the same paragraph."""
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -64,189 +42,165 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return values, text[match.end() :]
 
 
+def inline_text(token: Token) -> str:
+    """The words of an inline token: text, code and link text kept, images as their alt text."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(" ".join(c.content for c in child.children or []))
+    return clean_text("".join(parts))
+
+
+@dataclass
+class _ListFrame:
+    """A list being read: its items, and how deep it sits inside other lists."""
+
+    ordered: bool
+    items: list[tuple[str, list[str], str]] = field(default_factory=list)
+    start: int = 1
+
+
+@dataclass
 class _Reader:
-    """Reads Markdown line by line into blocks."""
+    """Turns markdown-it's flat token stream into blocks, without recursion (nesting cannot overflow)."""
 
-    def __init__(self, text: str) -> None:
-        self.lines = _COMMENT.sub("", text).split("\n")
-        self.index = 0
-        self.blocks: list[Block] = []
+    blocks: list[Block] = field(default_factory=list)
+    lists: list[_ListFrame] = field(default_factory=list)
+    quote: list[str] | None = None
+    quote_depth: int = 0
+    table: list[list[str]] | None = None
+    header_rows: int = 0
+    heading: int | None = None
 
-    def _line(self, offset: int = 0) -> str | None:
-        """The line `offset` lines ahead, or None past the end."""
-        position = self.index + offset
-        return self.lines[position] if position < len(self.lines) else None
-
-    def read(self) -> list[Block]:
-        """Every block of the text, in order."""
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            if not line.strip() or _LINK_DEFINITION.match(line):
-                self.index += 1
-            elif (atx := _ATX.match(line)) is not None:
-                self._heading(len(atx.group("marks")), atx.group("text") or "")
-                self.index += 1
-            elif _FENCE.match(line):
-                self._fenced()
-            elif _RULE.match(line):
-                self.index += 1
-            elif _QUOTE.match(line):
-                self._quote()
-            elif (item := _ITEM.match(line)) is not None and (item.group("text") or "").strip():
-                self._list()
-            elif _TABLE_ROW.match(line) and _TABLE_RULE.match(self._line(1) or ""):
-                self._table()
-            else:
-                self._paragraph()
+    def read(self, tokens: list[Token]) -> list[Block]:
+        """Every block of the token stream, in order."""
+        for token in tokens:
+            handler = getattr(self, f"_on_{token.type}", None)
+            if handler is not None:
+                handler(token)
         return self.blocks
 
-    def _heading(self, level: int, text: str) -> None:
-        """An ATX or underlined heading."""
-        cleaned = inline_text(text)
-        if cleaned:
-            self.blocks.append(Heading(level, cleaned))
+    def _on_heading_open(self, token: Token) -> None:
+        self.heading = int(token.tag[1:])
 
-    def _fenced(self) -> None:
-        """A fenced code block, kept as a paragraph of its text."""
-        fence = _FENCE.match(self.lines[self.index])
-        assert fence is not None
-        marker = fence.group("fence")
-        self.index += 1
-        body: list[str] = []
-        while self.index < len(self.lines) and not self.lines[self.index].strip().startswith(marker):
-            body.append(self.lines[self.index])
-            self.index += 1
-        self.index += 1
-        text = clean_text(" ".join(body))
-        if text:
-            self.blocks.append(Paragraph(text))
+    def _on_heading_close(self, token: Token) -> None:
+        self.heading = None
 
-    def _quote(self) -> None:
-        """A '>' block quotation, with an '— Name' last line as its attribution."""
-        parts: list[str] = []
-        while self.index < len(self.lines) and (match := _QUOTE.match(self.lines[self.index])):
-            parts.append(match.group("text"))
-            self.index += 1
-        lines = [line.strip() for line in parts]
+    def _on_bullet_list_open(self, token: Token) -> None:
+        self.lists.append(_ListFrame(ordered=False))
+
+    def _on_ordered_list_open(self, token: Token) -> None:
+        start = token.attrGet("start")
+        self.lists.append(_ListFrame(ordered=True, start=int(start) if isinstance(start, int | str) else 1))
+
+    def _on_bullet_list_close(self, token: Token) -> None:
+        self._close_list()
+
+    _on_ordered_list_close = _on_bullet_list_close
+
+    def _on_list_item_open(self, token: Token) -> None:
+        frame = self.lists[-1]
+        marker = f"{frame.start + len(frame.items)}." if frame.ordered else "-"
+        frame.items.append(("", [], marker))
+
+    def _close_list(self) -> None:
+        """A finished list: nested in the item it sits under, or a block of its own."""
+        frame = self.lists.pop()
+        if self.lists and self.lists[-1].items:
+            parent = self.lists[-1].items[-1]
+            for text, children, _ in frame.items:
+                parent[1].extend(filter(None, [text, *children]))
+            return
+        items = tuple(ListItem(text, tuple(children), marker) for text, children, marker in frame.items)
+        if items and self.quote is None:
+            self.blocks.append(ListBlock(items, ordered=frame.ordered))
+        elif self.quote is not None:
+            self.quote.extend(item.text for item in items)
+
+    def _on_blockquote_open(self, token: Token) -> None:
+        self.quote_depth += 1
+        if self.quote is None:
+            self.quote = []
+
+    def _on_blockquote_close(self, token: Token) -> None:
+        self.quote_depth -= 1
+        if self.quote_depth or self.quote is None:
+            return
+        lines, self.quote = self.quote, None
         who = None
-        while lines and not lines[-1]:
-            lines.pop()
-        if len(lines) > 1 and (by := _ATTRIBUTION.match(inline_text(lines[-1]))) is not None:
-            who = by.group("who")
-            lines.pop()
-        inner = _Reader("\n".join(lines)).read()
-        text = clean_text(" ".join(_flat_text(block) for block in inner))
+        if len(lines) > 1 and (match := _ATTRIBUTION.match(lines[-1])) is not None:
+            who, lines = match.group("who"), lines[:-1]
+        text = clean_text(" ".join(lines))
+        if who is None and (match := _TRAILING_ATTRIBUTION.match(text)) is not None:
+            text, who = match.group("text"), match.group("who")
         if text:
             self.blocks.append(Quote(text, who))
 
-    def _list(self) -> None:
-        """A list: items by their marker, nested items by indentation, continuation lines joined."""
-        first = _ITEM.match(self.lines[self.index])
-        assert first is not None
-        base = len(first.group("indent").expandtabs(4))
-        ordered = first.group("mark")[0].isdigit()
-        items: list[ListItem] = []
-        current: list[str] | None = None
-        children: list[str] = []
-        marker = first.group("mark")
+    def _on_table_open(self, token: Token) -> None:
+        self.table, self.header_rows = [], 0
 
-        def close() -> None:
-            """Add the item being read, if any, to the list."""
-            if current is not None:
-                text = inline_text(" ".join(current))
-                kids = tuple(inline_text(child) for child in children if inline_text(child))
-                if text:
-                    items.append(ListItem(text, kids, marker))
-                elif kids:
-                    items.extend(ListItem(kid) for kid in kids)
+    def _on_tr_open(self, token: Token) -> None:
+        if self.table is not None:
+            self.table.append([])
 
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            match = _ITEM.match(line)
-            indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-            if not line.strip():
-                following = self._line(1)
-                if following is None or not following.strip():
-                    break
-                follow_indent = len(following.expandtabs(4)) - len(following.expandtabs(4).lstrip())
-                if not (_ITEM.match(following) and follow_indent >= base) and follow_indent <= base:
-                    break
-                self.index += 1
-                continue
-            if match is not None and indent <= base + 1:
-                close()
-                current, children, marker = [match.group("text") or ""], [], match.group("mark")
-            elif match is not None:
-                children.append(match.group("text") or "")
-            elif indent > base and children:
-                children[-1] += " " + line.strip()
-            elif current is not None and (indent > base or not self._starts_block(line)):
-                current.append(line.strip())
+    def _on_thead_close(self, token: Token) -> None:
+        self.header_rows = len(self.table or [])
+
+    def _on_table_close(self, token: Token) -> None:
+        rows, self.table = self.table or [], None
+        if not rows:
+            return
+        header, body = rows[0], rows[1:]
+        width = len(header)
+        body = [(row + [""] * width)[:width] for row in body]
+        self.blocks.append(Table(tuple(header), tuple(tuple(row) for row in body)))
+
+    def _on_inline(self, token: Token) -> None:
+        text = inline_text(token)
+        if self.table is not None and self.table:
+            self.table[-1].append(text)
+        elif not text:
+            return
+        elif self.heading is not None:
+            self.blocks.append(Heading(self.heading, text))
+        elif self.lists and self.lists[-1].items:
+            current_text, children, marker = self.lists[-1].items[-1]
+            if current_text:
+                children.append(text)
             else:
-                break
-            self.index += 1
-        close()
-        if items:
-            self.blocks.append(ListBlock(tuple(items), ordered))
-
-    def _table(self) -> None:
-        """A pipe table: header row, rule, rows."""
-        rows: list[list[str]] = []
-        while self.index < len(self.lines) and _TABLE_ROW.match(self.lines[self.index]):
-            line = self.lines[self.index]
-            self.index += 1
-            if _TABLE_RULE.match(line):
-                continue
-            cells = re.split(r"(?<!\\)\|", line.strip().strip("|"))
-            rows.append([inline_text(cell) for cell in cells])
-        width = max(len(row) for row in rows)
-        padded = [tuple(row + [""] * (width - len(row))) for row in rows]
-        if len(padded) >= 2 and any(padded[0]):
-            self.blocks.append(Table(padded[0], tuple(padded[1:])))
+                self.lists[-1].items[-1] = (text, children, marker)
+        elif self.quote is not None:
+            self.quote.append(text)
         else:
-            self.blocks.extend(Paragraph(" ".join(row)) for row in padded if any(row))
+            self.blocks.append(Chrome(text) if is_chrome(text) else Paragraph(text))
 
-    def _starts_block(self, line: str) -> bool:
-        """Whether a line starts a block that ends a paragraph."""
-        return bool(_ATX.match(line) or _FENCE.match(line) or _QUOTE.match(line) or _RULE.match(line))
+    def _on_fence(self, token: Token) -> None:
+        self._code(token)
 
-    def _paragraph(self) -> None:
-        """A paragraph, or an underlined (setext) heading."""
-        parts: list[str] = []
-        while self.index < len(self.lines):
-            line = self.lines[self.index]
-            if not line.strip() or (parts and (self._starts_block(line) or _ITEM.match(line))):
-                break
-            setext = _SETEXT.match(line)
-            if parts and setext is not None:
-                self._heading(1 if setext.group("mark")[0] == "=" else 2, " ".join(parts))
-                self.index += 1
-                return
-            parts.append(line.strip())
-            self.index += 1
-        text = inline_text(" ".join(parts))
+    def _on_code_block(self, token: Token) -> None:
+        self._code(token)
+
+    def _code(self, token: Token) -> None:
+        """Code is not slide material: its text goes to the notes."""
+        text = clean_text(token.content)
         if text:
-            self.blocks.append(Paragraph(text))
-
-
-def _flat_text(block: Block) -> str:
-    """A block's words on one line, for the text of a block quotation."""
-    if isinstance(block, Heading | Paragraph):
-        return block.text
-    if isinstance(block, ListBlock):
-        return " ".join(" ".join([item.marker, item.text, *item.children]) for item in block.items)
-    if isinstance(block, Quote):
-        return block.text
-    return " ".join(" ".join(row) for row in (block.header, *block.rows))
+            self.blocks.append(Chrome(text))
 
 
 def parse_markdown(text: str) -> Article:
     """The blocks of a Markdown article; its first heading (or front-matter title) is its headline."""
     meta, body = _front_matter(text)
-    blocks = _Reader(body).read()
+    parser = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
+    blocks = _Reader().read(parser.parse(body))
     headline = meta.get("title") or None
-    if headline is None and blocks and isinstance(blocks[0], Heading):
-        headline = _flat_text(blocks.pop(0))
+    first = blocks[0] if blocks else None
+    if headline is None and isinstance(first, Heading):
+        headline = first.text
+        blocks.pop(0)
     elif headline is not None and blocks and isinstance(blocks[0], Heading) and blocks[0].text == headline:
         blocks.pop(0)
     standfirst = meta.get("subtitle") or meta.get("description")

@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 
-from deckbuilder.importer.blocks import Article, ListBlock, Paragraph
+from deckbuilder.importer.blocks import Article, Chrome, ListBlock, Paragraph
 from deckbuilder.importer.capacity import BulletRoom
-from deckbuilder.importer.sentences import (
-    TITLE_WORDS,
-    capitalize,
-    heading_title,
-    short_title,
-    split_sentences,
-    topic_of,
-    word_count,
-)
-from deckbuilder.importer.slides import (
-    SlideContext,
-    first_sentence,
-    part_slides,
-    takeaways_slide,
-    timeline_slide,
-)
-from deckbuilder.importer.structure import Chapter, Part, article_shape
+from deckbuilder.importer.sentences import capitalize, heading_title, split_sentences, word_count
+from deckbuilder.importer.slides import SlideContext, part_slides, takeaways_slide, timeline_slide
+from deckbuilder.importer.structure import OVERVIEW_TITLE, Chapter, Part, Shape, article_shape
 from deckbuilder.outline.model import Deck, Section, Slide, Source, SourcesSlide, TitleSlide
 
 THEME = "briefing"
-OPENING_TITLE = "Overview"
 SUBTITLE_MAX_WORDS = 25
+DECK_TITLE_WORDS = 14
+DECK_TITLE_CHARS = 100
+FOOTER_MAX_WORDS = 10
+FOOTER_MAX_CHARS = 70
+SOURCE_MAX_CHARS = 70
 _TAG = re.compile(r"^(?P<core>.*\S)\s+[|｜]\s+(?P<tag>\S.*)$")
 
 
@@ -47,90 +39,100 @@ def split_headline(headline: str) -> tuple[str, str | None, str | None]:
     return core.strip(), None, tag
 
 
-def _subtitle_from_standfirst(standfirst: str) -> str:
-    """The standfirst if short, else its first sentence, else a cut of it."""
+def _subtitle_from_standfirst(standfirst: str, language: str) -> str:
+    """The standfirst if short, else its first sentence if short, else the standfirst cut as a title."""
     if word_count(standfirst) <= SUBTITLE_MAX_WORDS:
         return standfirst
-    first = split_sentences(standfirst)[0]
+    first = split_sentences(standfirst, language)[0]
     if word_count(first) <= SUBTITLE_MAX_WORDS:
         return first
-    return short_title(first, 20)
+    return heading_title(first, SUBTITLE_MAX_WORDS, 180)
 
 
 def _short_source(title: str, tag: str | None) -> str:
-    """The article as cited on each slide: its short title and tag."""
-    short = title if word_count(title) <= TITLE_WORDS else short_title(title, 6)
-    return f"{short} | {tag}" if tag else short
+    """The article as cited on each slide: its title (cut short) and tag."""
+    short = f"{title} | {tag}" if tag else title
+    return short if len(short) <= SOURCE_MAX_CHARS else heading_title(title, 8, SOURCE_MAX_CHARS)
 
 
-def _chapter_title(chapter: Chapter) -> str:
-    """A section's title: its heading, else a title cut from its first sentence."""
-    if chapter.heading:
-        return chapter.heading
+def _numbered(slides: list[Slide]) -> list[Slide]:
+    """Slides that share a title within a section, numbered '(2/3)' so each title says where it stands."""
+    counts = Counter(title for slide in slides if (title := getattr(slide, "title", None)))
+    seen: Counter[str] = Counter()
+    result: list[Slide] = []
+    for slide in slides:
+        title = getattr(slide, "title", None)
+        if title and counts[title] > 1 and not isinstance(slide, TitleSlide):
+            seen[title] += 1
+            slide = replace(slide, title=f"{title} ({seen[title]}/{counts[title]})")
+        result.append(slide)
+    return result
+
+
+def _chapter_slides(chapter: Chapter, context: SlideContext) -> list[Slide]:
+    """The slides of one chapter: takeaways or bullets per part, then a timeline of its dated events."""
+    title = heading_title(chapter.heading)
     blocks = chapter.blocks
-    return short_title(first_sentence(blocks[0])) if blocks else OPENING_TITLE
-
-
-def _chapter_slides(chapter: Chapter, title: str, context: SlideContext) -> list[Slide]:
-    """The slides of one chapter: takeaways or bullets per part, then a timeline of its dates."""
     slides: list[Slide] = []
-    topic = topic_of(title)
-    blocks = chapter.blocks
-    if chapter.takeaways and blocks and isinstance(blocks[0], ListBlock):
-        slides.append(takeaways_slide(blocks[0], title, context))
-        return slides
+    if chapter.takeaways:
+        first_list = next(block for block in blocks if isinstance(block, ListBlock))
+        return [takeaways_slide(first_list, title, context)]
     for index, part in enumerate(chapter.parts):
-        hint = (
-            heading_title(part.heading)
-            if part.heading
-            else (heading_title(chapter.heading) if index == 0 and chapter.heading else None)
-        )
-        if part.heading and not part.blocks:
-            part.blocks.append(Paragraph(part.heading))  # a subheading with nothing under it still shows
-        part_topic = topic_of(part.heading) if part.heading else topic
-        slides.extend(part_slides(part.blocks, hint, part_topic, title, context))
+        part_title = heading_title(part.heading) if part.heading else title
+        part_blocks = list(part.blocks)
+        if not part_blocks and (index or not blocks):  # a heading with nothing under it still shows
+            part_blocks = [Paragraph(part.heading or chapter.heading)]
+        if part.heading and part_title != part.heading and part.blocks:
+            part_blocks.insert(0, Chrome(part.heading))  # a subheading cut for its title, whole in notes
+        slides.extend(part_slides(part_blocks, part_title, context))
     paragraphs = [block.text for block in blocks if isinstance(block, Paragraph)]
-    timeline = timeline_slide(paragraphs, topic, context)
+    timeline = timeline_slide(paragraphs, title, context)
     if timeline is not None:
         slides.append(timeline)
-    return slides
+    cut_heading = chapter.heading if title != chapter.heading else None  # the whole heading stays in notes
+    lead_notes = [note for note in (chapter.note, cut_heading) if note]
+    if lead_notes and slides:
+        slides[0] = replace(slides[0], notes="\n\n".join(filter(None, [*lead_notes, slides[0].notes])))
+    return _numbered(slides)
 
 
-def build_deck(article: Article, name: str) -> Deck:
-    """The Deck for an article; `name` titles it when the article has no headline."""
-    shape = article_shape(article)
-    headline = shape.headline
-    if headline is None:
-        first = next(iter([*shape.lead, *(b for c in shape.chapters for b in c.blocks)]), None)
-        headline = short_title(first_sentence(first)) if first is not None else name
-    headline = headline.strip() or name
+def _headline_of(shape: Shape, name: str) -> str:
+    """The article's headline, or the file's name when it has none."""
+    return (shape.headline or "").strip() or name
+
+
+def build_deck(article: Article, name: str, language: str) -> Deck:
+    """The Deck for an article in a language; `name` titles it when the article has no headline."""
+    shape = article_shape(article, article.author)
+    headline = _headline_of(shape, name)
     title, headline_subtitle, tag = split_headline(headline)
+    title = heading_title(title, DECK_TITLE_WORDS, DECK_TITLE_CHARS)
     subtitle = headline_subtitle
     if subtitle is None and shape.standfirst:
-        subtitle = _subtitle_from_standfirst(shape.standfirst)
+        subtitle = _subtitle_from_standfirst(shape.standfirst, language)
     footer_text = f"{title} · {tag}" if tag else title
-    footer = footer_text if word_count(footer_text) <= 10 else None
+    fits_footer = word_count(footer_text) <= FOOTER_MAX_WORDS and len(footer_text) <= FOOTER_MAX_CHARS
+    footer = footer_text if fits_footer else None
     source = _short_source(title, tag)
-    context = SlideContext(BulletRoom(THEME, footer), source, headline)
+    room = BulletRoom(THEME, footer)
+    context = SlideContext(lambda t, points: room.fits(t, points, source), source, language)
 
     opening: list[Slide] = [TitleSlide(notes=shape.standfirst)]
     chapters = list(shape.chapters)
-    opening_title = OPENING_TITLE
+    opening_title = OVERVIEW_TITLE
     if not shape.lead and chapters and chapters[0].takeaways:
         takeaways = chapters.pop(0)
-        opening_title = takeaways.heading or OPENING_TITLE
-        opening.extend(_chapter_slides(takeaways, opening_title, context))
+        opening_title = heading_title(takeaways.heading)
+        opening.extend(_chapter_slides(takeaways, context))
     elif shape.lead:
-        opening.extend(_chapter_slides(Chapter(None, [Part(None, list(shape.lead))]), opening_title, context))
-    titles = [_chapter_title(chapter) for chapter in chapters]
-    contents = [
-        opening,
-        *(_chapter_slides(c, name, context) for c, name in zip(chapters, titles, strict=True)),
-    ]
+        opening.extend(_chapter_slides(Chapter(OVERVIEW_TITLE, [Part(None, list(shape.lead))]), context))
+    elif chapters and chapters[0].heading == OVERVIEW_TITLE:  # a short text without headings: one section
+        opening.extend(_chapter_slides(chapters.pop(0), context))
+    contents = [opening, *(_chapter_slides(chapter, context) for chapter in chapters)]
     contents[-1].append(SourcesSlide())
     sections = [Section(title=opening_title, divider=False, slides=contents[0])]
-    for section_title, slides in zip(titles, contents[1:], strict=True):
-        sections.append(Section(title=section_title, slides=slides))
+    for chapter, slides in zip(chapters, contents[1:], strict=True):
+        sections.append(Section(title=heading_title(chapter.heading), slides=slides))
 
     sources = [Source(title=headline, url=article.url, publisher=article.publisher, date=article.date)]
     known = set(re.findall(r"\w+", f"{headline} {article.publisher or ''}".lower()))

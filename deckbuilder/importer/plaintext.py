@@ -1,4 +1,5 @@
-"""Plain-text articles: headline on the first line, headings as short lines of their own, lists, prose."""
+"""Plain-text articles: the headline on the first line, headings as short lines standing alone before
+prose, lists, quotations, and page chrome set apart for the notes."""
 
 from __future__ import annotations
 
@@ -8,25 +9,29 @@ from dataclasses import dataclass
 from deckbuilder.importer.blocks import (
     Article,
     Block,
+    Chrome,
     Heading,
     ListBlock,
     ListItem,
     Paragraph,
     Quote,
-    block_text,
     clean_text,
 )
+from deckbuilder.importer.chrome import is_byline, is_chrome, is_navigation_run, is_rule
 from deckbuilder.importer.sentences import word_count
 from deckbuilder.importer.structure import is_takeaways_label
 
-HEADING_MAX_WORDS = 12
-HEADING_MAX_CHARS = 100
+HEADING_MAX_WORDS = 14
+HEADING_MAX_CHARS = 120
+HEADLINE_MAX_WORDS = 30
 WRAP_MAX_WIDTH = 100
 """Lines are hard-wrapped prose only if the text's long lines are at most this many characters."""
+PROSE_MIN_WORDS = 8
+"""A line at least this long, ending a sentence, is prose that can follow a heading."""
 
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][)])[ \t]+(?P<text>\S.*)$")
-_FINAL_PUNCTUATION = ".,;!?…。！？，；،؛؟۔।:："
-_QUOTE_LINE = re.compile(r"^\s*(?:[“\"«](?P<text>.+)[”\"»]|>\s?(?P<mail>.*))\s*$")
+_SENTENCE_END = ".,;!…。！，；،؛۔।:："
+_QUOTE_LINE = re.compile(r"^\s*(?:[“\"«„](?P<text>[^“”\"«»„]+)[”\"»“]|>\s?(?P<mail>.*))\s*$")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|--)\s*(?P<who>\S.{0,80})$")
 
 
@@ -39,9 +44,9 @@ class _Line:
 
 
 def _ends_sentence(line: str) -> bool:
-    """Whether a line ends with punctuation (closing quotes and brackets aside)."""
+    """Whether a line ends with punctuation that closes or continues a sentence ('?' does not count)."""
     end = line.rstrip().rstrip("”’\"')»]")[-1:]
-    return bool(end) and end in _FINAL_PUNCTUATION
+    return bool(end) and end in _SENTENCE_END
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -53,7 +58,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     if width > WRAP_MAX_WIDTH:
         return None
     long_lines = [line for line in lines if len(line.rstrip()) >= 0.6 * width and not _BULLET.match(line)]
-    open_ended = sum(1 for line in long_lines if not _ends_sentence(line))
+    open_ended = sum(1 for line in long_lines if not _ends_sentence(line) and not line.rstrip().endswith("?"))
     return width if long_lines and open_ended * 2 >= len(long_lines) else None
 
 
@@ -68,7 +73,6 @@ def _logical_lines(text: str) -> list[_Line]:
         if not clean_text(stripped):
             previous = None
             continue
-        indent = len(line) - len(line.lstrip())
         joins = (
             width is not None
             and previous is not None
@@ -78,7 +82,7 @@ def _logical_lines(text: str) -> list[_Line]:
         if joins and result:
             result[-1].text = _join(result[-1].text, stripped)
         else:
-            result.append(_Line(stripped, indent))
+            result.append(_Line(stripped, len(line) - len(line.lstrip())))
         previous = line
     return result
 
@@ -92,14 +96,25 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def _is_heading_candidate(text: str) -> bool:
-    """A short line without final punctuation, starting with a capital or a non-Latin letter."""
-    if word_count(text) > HEADING_MAX_WORDS or len(text) > HEADING_MAX_CHARS or _BULLET.match(text):
+def _is_heading_shape(text: str) -> bool:
+    """A short line that does not end a sentence (a question mark is fine), starting with a capital."""
+    if word_count(text) == 0 or word_count(text) > HEADING_MAX_WORDS or len(text) > HEADING_MAX_CHARS:
+        return False
+    if _BULLET.match(text) or is_rule(text) or is_chrome(text):
         return False
     if _ends_sentence(text) and not is_takeaways_label(text):
         return False
     first = next((char for char in text if char.isalnum()), "")
     return bool(first) and not first.islower()
+
+
+def _is_prose(line: _Line) -> bool:
+    """A line of running text (or a list) that a heading may stand over."""
+    if _BULLET.match(line.text) or _QUOTE_LINE.match(line.text):
+        return True
+    return not is_chrome(line.text) and (
+        word_count(line.text) >= PROSE_MIN_WORDS or (_ends_sentence(line.text) and word_count(line.text) >= 3)
+    )
 
 
 def _quote_at(lines: list[_Line], index: int) -> tuple[Quote, int] | None:
@@ -121,59 +136,132 @@ def _quote_at(lines: list[_Line], index: int) -> tuple[Quote, int] | None:
     who = None
     if end < len(lines) and (by := _ATTRIBUTION.match(lines[end].text)) and word_count(by.group("who")) <= 10:
         who, end = clean_text(by.group("who")), end + 1
-    elif match.group("mail") is None and who is None:
+    elif match.group("mail") is None:
         return None  # a quoted line with no one named is prose that happens to start and end with quotes
     return Quote(text, who), end
-
-
-def parse_plain_text(text: str) -> Article:
-    """The blocks of a plain-text article; its first line is its headline."""
-    lines = _logical_lines(text)
-    blocks: list[Block] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if _BULLET.match(line.text):
-            items, index = _list_at(lines, index)
-            blocks.append(ListBlock(tuple(items), ordered=bool(re.match(r"\d", line.text))))
-            continue
-        quote = _quote_at(lines, index)
-        if quote is not None and index > 0:
-            blocks.append(quote[0])
-            index = quote[1]
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        cleaned = clean_text(line.text)
-        if index == 0:
-            blocks.append(Heading(1, cleaned) if word_count(cleaned) <= 30 else Paragraph(cleaned))
-        elif (
-            following is not None
-            and _is_heading_candidate(line.text)
-            and not _is_heading_candidate(following.text)
-        ):
-            blocks.append(
-                Heading(2, cleaned.rstrip(":：").strip() if is_takeaways_label(cleaned) else cleaned)
-            )
-        elif cleaned:
-            blocks.append(Paragraph(cleaned))
-        index += 1
-    headline = block_text(blocks.pop(0)) if blocks and isinstance(blocks[0], Heading) else None
-    return Article(blocks, headline=headline)
 
 
 def _list_at(lines: list[_Line], index: int) -> tuple[list[ListItem], int]:
     """The items of a list starting at index (nested items by indentation), and the index after it."""
     base = lines[index].indent
-    items: list[ListItem] = []
+    items: list[tuple[str, str, list[str]]] = []
     while index < len(lines):
         match = _BULLET.match(lines[index].text)
         if match is None:
             break
         text = clean_text(match.group("text"))
         if lines[index].indent > base and items:
-            last = items[-1]
-            items[-1] = ListItem(last.text, (*last.children, text), last.marker)
+            items[-1][2].append(text)
         else:
-            items.append(ListItem(text, marker=match.group("mark")))
+            items.append((text, match.group("mark"), []))
         index += 1
-    return items, index
+    return [ListItem(text, tuple(children), mark) for text, mark, children in items], index
+
+
+@dataclass
+class _LineFacts:
+    """What the reader asks of every line, worked out once from the end so reading stays linear."""
+
+    chrome: list[bool]
+    next_content: list[int]
+    """For each index, the first line from it on that is not chrome (len(lines) when none is)."""
+    heading_run: list[int]
+    """For each index, how many heading-shaped lines stand together from it, chrome between aside."""
+
+    @classmethod
+    def of(cls, lines: list[_Line]) -> _LineFacts:
+        """The facts of every line."""
+        count = len(lines)
+        chrome = [is_chrome(line.text) and not _BULLET.match(line.text) for line in lines]
+        next_content = [count] * (count + 1)
+        heading_run = [0] * (count + 1)
+        for index in range(count - 1, -1, -1):
+            next_content[index] = next_content[index + 1] if chrome[index] else index
+            if _is_heading_shape(lines[index].text):
+                heading_run[index] = 1 + heading_run[next_content[index + 1]]
+        return cls(chrome, next_content, heading_run)
+
+
+class _Reader:
+    """Reads logical lines into blocks, one decision per line."""
+
+    def __init__(self, lines: list[_Line], facts: _LineFacts, start: int) -> None:
+        self.lines = lines
+        self.facts = facts
+        self.blocks: list[Block] = []
+        self.index = start
+        self.byline: str | None = None
+
+    def read(self) -> list[Block]:
+        """Every block of the text, in order."""
+        while self.index < len(self.lines):
+            self._step()
+        return self.blocks
+
+    def _step(self) -> None:
+        """Read the block that starts at the current line."""
+        lines, index = self.lines, self.index
+        text = lines[index].text
+        if _BULLET.match(text):
+            items, self.index = _list_at(lines, index)
+            self.blocks.append(ListBlock(tuple(items), ordered=bool(re.match(r"\d", text))))
+            return
+        quote = _quote_at(lines, index)
+        if quote is not None:
+            self.blocks.append(quote[0])
+            self.index = quote[1]
+            return
+        self.index += 1
+        cleaned = clean_text(text)
+        if is_byline(cleaned) and self.byline is None:
+            self.byline = cleaned
+            self.blocks.append(Chrome(cleaned))
+        elif is_chrome(cleaned):
+            self.blocks.append(Chrome(cleaned))
+        elif _is_heading_shape(cleaned):
+            self._heading_or_menu(index, cleaned)
+        elif cleaned:
+            self.blocks.append(Paragraph(cleaned))
+
+    def _heading_or_menu(self, index: int, cleaned: str) -> None:
+        """A heading-shaped line: a heading before prose, a kicker over a heading, or part of a menu."""
+        run = self.facts.heading_run[index]
+        after = self.facts.next_content[index + 1]
+        followed_by_prose = after < len(self.lines) and _is_prose(self.lines[after])
+        if run >= 3:
+            menu = [self.lines[i].text for i in range(index, min(index + run + 2, len(self.lines)))]
+            if is_navigation_run(menu[:run]):
+                self.blocks.append(Chrome(cleaned))
+                return
+        level = 3 if self.blocks and isinstance(self.blocks[-1], Heading) else 2
+        if followed_by_prose or run == 2:
+            text = cleaned.rstrip(":：").strip() if is_takeaways_label(cleaned) else cleaned
+            self.blocks.append(Heading(level, text))
+        else:
+            self.blocks.append(Paragraph(cleaned))
+
+
+def parse_plain_text(text: str) -> Article:
+    """The blocks of a plain-text article; its first line (that is not chrome) is its headline."""
+    lines = _logical_lines(text)
+    facts = _LineFacts.of(lines)
+    start = facts.next_content[0]
+    headline = None
+    lead: list[Block] = [Chrome(clean_text(line.text)) for line in lines[:start]]
+    if start < len(lines) and word_count(lines[start].text) <= HEADLINE_MAX_WORDS:
+        headline = clean_text(lines[start].text)
+        start += 1
+    reader = _Reader(lines, facts, start)
+    blocks = [*lead, *reader.read()]
+    if headline is not None:
+        blocks = [
+            b for b in blocks if not (isinstance(b, Heading) and b.text.casefold() == headline.casefold())
+        ]
+    return Article(blocks, headline=headline, author=_author(reader.byline))
+
+
+def _author(byline: str | None) -> str | None:
+    """The names of a byline without its 'By' ('Jane Doe' of 'By Jane Doe')."""
+    if byline is None:
+        return None
+    return byline.split(" ", 1)[1].strip() if " " in byline else None

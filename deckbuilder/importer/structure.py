@@ -1,27 +1,31 @@
-"""An article's shape: headline, standfirst, takeaways, and the run of sections its headings open."""
+"""An article's shape: headline, standfirst, byline, takeaways, and the sections its headings open."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from deckbuilder.importer.blocks import Article, Block, Heading, ListBlock, Paragraph, block_text
+from deckbuilder.importer.blocks import Article, Block, Chrome, Heading, ListBlock, Paragraph, block_text
 from deckbuilder.importer.sentences import word_count
 
 TAKEAWAYS_LABEL = re.compile(
     r"^(?:key (?:takeaways?|points|facts|findings|messages|highlights)|takeaways?|summary|in summary|"
     r"in brief|at a glance|highlights|tl;? ?dr|the bottom line|what you need to know|"
-    r"points clés|à retenir|en bref|résumé|要点|ポイント|まとめ|ملخص|النقاط الرئيسية|أبرز النقاط)\s*[:：]?$",
+    r"points clés|à retenir|en bref|résumé|das wichtigste in kürze|auf einen blick|главное|"
+    r"要点|ポイント|まとめ|ملخص|النقاط الرئيسية|أبرز النقاط)\s*[:：]?$",
     re.I,
 )
 STANDFIRST_MAX_WORDS = 80
 """A first paragraph longer than this is the article's opening prose, not a standfirst."""
-BYLINE = re.compile(
-    r"^(?:By|Par|Von|Por|Di)\s+[A-Z][\w'’.-]*(?:(?:,?\s+(?:and\s+|et\s+|und\s+)?|,\s*)[A-Z][\w'’.-]*)*$"
+HEADLINE_PARAGRAPH_MAX_WORDS = 25
+PARAGRAPHS_PER_PART = 5
+"""In an article without headings, a new section starts every this many paragraphs."""
+PART_TITLE = "Part {number}"
+OVERVIEW_TITLE = "Overview"
+NO_HEADINGS_NOTE = (
+    "The article has no headings: its text is split into sections of about "
+    f"{PARAGRAPHS_PER_PART} paragraphs, named in order."
 )
-"""A byline ('By Jane Doe'): the deck's author, not a heading."""
-PARAGRAPHS_PER_SECTION = 3
-"""In an article without headings, a new section starts every this many blocks."""
 
 
 @dataclass
@@ -34,11 +38,13 @@ class Part:
 
 @dataclass
 class Chapter:
-    """A section to be: its heading (None when it is titled from its first sentence) and its parts."""
+    """A section to be: its title, its parts, and whether it is the article's list of takeaways."""
 
-    heading: str | None
+    heading: str
     parts: list[Part] = field(default_factory=list)
     takeaways: bool = False
+    note: str | None = None
+    """A line for the first slide's notes saying how the section was made, when not from a heading."""
 
     @property
     def blocks(self) -> list[Block]:
@@ -65,7 +71,7 @@ def is_takeaways_label(text: str) -> bool:
 def _is_headline_paragraph(block: Paragraph) -> bool:
     """A first paragraph that reads as a headline: one short line without a closing full stop."""
     text = block.text.rstrip("”’\"')")
-    return word_count(block.text) <= 25 and not text.endswith((".", "。", ";", ","))
+    return word_count(block.text) <= HEADLINE_PARAGRAPH_MAX_WORDS and not text.endswith((".", "。", ";", ","))
 
 
 def _labels_to_headings(blocks: list[Block], level: int) -> list[Block]:
@@ -90,34 +96,45 @@ def _chapters(blocks: list[Block], section_level: int) -> tuple[list[Block], lis
     chapters: list[Chapter] = []
     for block in blocks:
         if isinstance(block, Heading) and block.level <= section_level:
-            text = block.text.rstrip(":：").strip() if is_takeaways_label(block.text) else block.text
-            chapters.append(Chapter(text, [Part(None)], takeaways=is_takeaways_label(block.text)))
+            takeaways = is_takeaways_label(block.text)
+            text = block.text.rstrip(":：").strip() if takeaways else block.text
+            chapters.append(Chapter(text, [Part(None)], takeaways=takeaways))
         elif isinstance(block, Heading) and chapters:
             chapters[-1].parts.append(Part(block.text))
-        elif isinstance(block, Heading):
-            lead.append(Paragraph(block.text))
         elif chapters:
             chapters[-1].parts[-1].blocks.append(block)
+        elif isinstance(block, Heading):
+            lead.append(Paragraph(block.text))
         else:
             lead.append(block)
     return lead, chapters
 
 
-def _chunk(blocks: list[Block]) -> list[Chapter]:
-    """Sections of an article without headings: every few blocks, titled from their first sentence."""
+def chunk(blocks: list[Block], first_number: int = 1) -> list[Chapter]:
+    """Sections of prose without headings: every few paragraphs, named 'Part N' in order."""
     chapters: list[Chapter] = []
-    for start in range(0, len(blocks), PARAGRAPHS_PER_SECTION):
-        chapters.append(Chapter(None, [Part(None, blocks[start : start + PARAGRAPHS_PER_SECTION])]))
-    tail = chapters[-1].parts[0].blocks if chapters else []
-    if len(chapters) > 1 and len(tail) == 1 and word_count(block_text(tail[0])) < 40:
-        chapters[-2].parts[0].blocks.extend(tail)  # a lone short closing paragraph joins the one before
-        chapters.pop()
+    current: list[Block] = []
+    shown = 0
+    for block in blocks:
+        current.append(block)
+        shown += not isinstance(block, Chrome)
+        if shown == PARAGRAPHS_PER_PART:
+            chapters.append(Chapter("", [Part(None, current)]))
+            current, shown = [], 0
+    if current and chapters and shown <= 1:
+        chapters[-1].parts[0].blocks.extend(current)  # a lone closing paragraph joins the part before
+    elif current:
+        chapters.append(Chapter("", [Part(None, current)]))
+    for number, chapter in enumerate(chapters, start=first_number):
+        alone = len(chapters) == 1 and first_number == 1
+        chapter.heading = OVERVIEW_TITLE if alone else PART_TITLE.format(number=number)
+        chapter.note = NO_HEADINGS_NOTE
     return chapters
 
 
 def _split_takeaways(lead: list[Block], chapters: list[Chapter]) -> tuple[list[Block], list[Chapter]]:
     """A takeaways chapter keeps its list; prose after the list, before the next heading, gets sections of
-    its own, titled from its first sentence."""
+    its own."""
     result: list[Chapter] = []
     for chapter in chapters:
         result.append(chapter)
@@ -129,50 +146,68 @@ def _split_takeaways(lead: list[Block], chapters: list[Chapter]) -> tuple[list[B
             chapter.takeaways = False
             continue
         chapter.parts = [Part(None, first.blocks[: first_list + 1])]
-        result.extend(_chunk(first.blocks[first_list + 1 :]))
-        result.extend(Chapter(part.heading, [Part(None, part.blocks)]) for part in later)
-    if lead and not any(c.heading is not None and not c.takeaways for c in result):
-        result = _chunk(lead) + result  # no headings but a takeaways label: the prose before it is chunked
+        rest = first.blocks[first_list + 1 :]
+        if any(not isinstance(block, Chrome) for block in rest):
+            result.extend(chunk(rest))
+        else:
+            chapter.parts[0].blocks.extend(rest)
+        result.extend(Chapter(part.heading or chapter.heading, [Part(None, part.blocks)]) for part in later)
+    if lead and not any(not c.takeaways for c in result):
+        result = chunk(lead) + result  # no headings but a takeaways label: the prose before it is chunked
         lead = []
     return lead, result
 
 
-def _take_byline(blocks: list[Block]) -> str | None:
-    """A byline at the top of the blocks, taken out of them."""
-    first = blocks[0] if blocks else None
-    if isinstance(first, Heading | Paragraph) and word_count(first.text) <= 8 and BYLINE.match(first.text):
-        blocks.pop(0)
-        return first.text
+def _first_shown(blocks: list[Block]) -> int | None:
+    """The index of the first block that is not chrome."""
+    return next((i for i, block in enumerate(blocks) if not isinstance(block, Chrome)), None)
+
+
+def _take_headline(blocks: list[Block]) -> str | None:
+    """The headline at the top of the blocks (a heading, or a short unpunctuated line), taken out."""
+    index = _first_shown(blocks)
+    if index is None:
+        return None
+    first = blocks[index]
+    if isinstance(first, Heading) or (isinstance(first, Paragraph) and _is_headline_paragraph(first)):
+        del blocks[index]
+        return block_text(first)
     return None
 
 
-def article_shape(article: Article) -> Shape:
+def _take_standfirst(blocks: list[Block], headline: str | None) -> str | None:
+    """A short first paragraph under the headline (not a list's lead-in), taken out."""
+    index = _first_shown(blocks)
+    if index is None or headline is None:
+        return None
+    opening = blocks[index]
+    if not isinstance(opening, Paragraph) or is_takeaways_label(opening.text):
+        return None
+    if word_count(opening.text) > STANDFIRST_MAX_WORDS:
+        return None
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if isinstance(following, ListBlock) and opening.text.endswith(":"):
+        return None
+    del blocks[index]
+    return opening.text
+
+
+def article_shape(article: Article, byline: str | None = None) -> Shape:
     """Headline, standfirst, lead blocks and chapters of an article."""
     blocks = list(article.blocks)
-    headline = article.headline
-    if headline is None and blocks:
-        first = blocks[0]
-        if isinstance(first, Heading) or (isinstance(first, Paragraph) and _is_headline_paragraph(first)):
-            headline = first.text
-            blocks.pop(0)
-    byline = _take_byline(blocks)
-    standfirst = None
-    opening = blocks[0] if blocks else None
-    if (
-        isinstance(opening, Paragraph)
-        and not is_takeaways_label(opening.text)
-        and headline is not None
-        and word_count(opening.text) <= STANDFIRST_MAX_WORDS
-    ):
-        following = blocks[1] if len(blocks) > 1 else None
-        if not (isinstance(following, ListBlock) and opening.text.endswith(":")):
-            standfirst = opening.text
-            blocks.pop(0)
+    headline = article.headline or _take_headline(blocks)
+    if headline is not None:
+        same = headline.casefold()
+        blocks = [b for b in blocks if not (isinstance(b, Heading) and b.text.casefold() == same)]
+    standfirst = article.standfirst
+    if standfirst is not None:
+        blocks = [b for b in blocks if not (isinstance(b, Paragraph) and b.text == standfirst)]
+    else:
+        standfirst = _take_standfirst(blocks, headline)
     levels = [block.level for block in blocks if isinstance(block, Heading)]
     section_level = min(levels, default=2)
     blocks = _labels_to_headings(blocks, section_level)
-    byline = byline or _take_byline(blocks)
     lead, chapters = _split_takeaways(*_chapters(blocks, section_level))
     if not chapters:
-        return Shape(headline, standfirst, [], _chunk(lead), byline)
+        return Shape(headline, standfirst, [], chunk(lead), byline)
     return Shape(headline, standfirst, lead, chapters, byline)

@@ -74,6 +74,7 @@ def visible_words(text: str, fmt: str) -> set[str]:
     if fmt == "html":
         text = html.unescape(re.sub(r"<[^>]+>", " ", text.replace("<nav>Menu</nav>", "")))
     elif fmt == "markdown":
+        text = re.sub(r"(?m)^(\s*[-*+])\s+\d{1,9}[.)](?=\s|$)", r"\1", text)  # a nested list's number
         text = re.sub(r"<[^>]+>", " ", re.sub(r"\]\([^)]*\)", "]", text)).replace("_", " ")
     return words_of(text)
 
@@ -88,6 +89,10 @@ def test_every_visible_word_of_a_generated_article_is_kept(article: list[Block],
         assert not visible_words(text, fmt), text
         return
     assert loads(dumps(deck)) == deck
+    if fmt == "html":  # headings that head nothing at the page's end are chrome to the extractor
+        while article and article[-1][0] == "heading":
+            article = article[:-1]
+        text = as_html(article)
     assert visible_words(text, fmt) <= words_of(outline_text(deck))
     assert "Menu" not in outline_text(deck)
 

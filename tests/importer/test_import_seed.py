@@ -88,15 +88,17 @@ def test_each_section_opens_with_bullets_titled_by_its_heading(deck: Deck) -> No
     for section in deck.sections[1:]:
         first = section.slides[0]
         assert isinstance(first, BulletsSlide)
-        assert first.title == section.title
+        assert first.title in (section.title, f"{section.title} (1/2)")
 
 
-def test_points_are_short_and_use_only_the_articles_words(deck: Deck) -> None:
-    known = words_of(SEED.read_text(encoding="utf-8"))
+def test_points_are_whole_sentences_in_the_articles_words(deck: Deck) -> None:
+    article = SEED.read_text(encoding="utf-8")
+    known = words_of(article)
     for text in bullet_texts(deck):
-        assert len(text.split()) <= 20, text
         assert words_of(text) <= known, text
         assert not text.endswith("."), text
+        assert text[0].isupper(), text
+        assert f"{text}." in article or f"{text}”" in article or f"{text}:" in article, text
 
 
 def test_no_slide_holds_more_than_five_points(deck: Deck) -> None:
@@ -110,17 +112,15 @@ def test_no_slide_holds_more_than_five_points(deck: Deck) -> None:
                 )
 
 
-def test_long_sentences_split_at_clause_boundaries(deck: Deck) -> None:
+def test_long_sentences_stay_whole(deck: Deck) -> None:
     roots = deck.sections[1].slides[0]
     assert isinstance(roots, BulletsSlide)
-    assert roots.points[0] == BulletPoint(
-        text="Under President Emmanuel Macron, France has championed “strategic autonomy”",
-        points=["the idea that Europe must build independent defence capabilities"],
-    )
-    assert roots.points[1] == BulletPoint(
-        text="This push accelerated after the chaotic 2021 US withdrawal from Afghanistan and the AUKUS pact",
-        points=["which cost France a major submarine contract"],
-    )
+    assert roots.points == [
+        "Under President Emmanuel Macron, France has championed “strategic autonomy”—the idea that Europe "
+        "must build independent defence capabilities",
+        "This push accelerated after the chaotic 2021 US withdrawal from Afghanistan and the AUKUS pact, "
+        "which cost France a major submarine contract",
+    ]
 
 
 def test_troops_and_personnel_make_a_stat_slide_with_values_as_written(deck: Deck) -> None:
@@ -132,9 +132,9 @@ def test_troops_and_personnel_make_a_stat_slide_with_values_as_written(deck: Dec
     ]
 
 
-def test_the_quoted_phrase_makes_a_quote_slide_without_an_invented_attribution(deck: Deck) -> None:
+def test_a_two_word_phrase_without_a_speaker_makes_no_quote_slide(deck: Deck) -> None:
     quotes = [slide for section in deck.sections for slide in section.slides if isinstance(slide, QuoteSlide)]
-    assert [(quote.text, quote.attribution) for quote in quotes] == [("unreliable ally", None)]
+    assert quotes == []
 
 
 def test_terms_the_headings_name_are_not_taken_for_quotations(deck: Deck) -> None:
