@@ -29,7 +29,7 @@ _CHROME_START = re.compile(
 )
 _DATELINE = re.compile(
     r"^(?:(?:published|updated|last updated|posted|first published|veröffentlicht|aktualisiert|"
-    r"опубликовано|обновлено)\b.{0,60}|[\d\s.,:/-]*(?:\d{1,2}\s+)?[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"опубликовано|обновлено)\b.{0,60}|(?:[^\W\d_]{3,9},\s+)?[\d\s.,:/-]*(?:\d{1,2}\s+)?[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
     r"\s+\d{4}(?:[\s,]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?|\d{1,2}\s+[^\W\d_]{3,10}\s+\d{4})$",
     re.I,
 )
@@ -73,9 +73,24 @@ def is_chrome(line: str) -> bool:
         return True
     if word_count(text) > CHROME_MAX_WORDS or len(text) > CHROME_MAX_CHARS:
         return False
-    if _CHROME_START.match(text) or _DATELINE.match(text) or _CHROME_ANYWHERE.search(text):
+    if (
+        _CHROME_START.match(text)
+        or _DATELINE.match(text)
+        or _CHROME_ANYWHERE.search(text)
+        or _LINK.match(text)
+    ):
         return True
     return is_byline(text)
+
+
+_LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+"""A line that is only an address: a link's target, shown by the page beside its text."""
+_CREDIT = re.compile(r"^(?:image|photo|picture|foto|bild|фото|credit|source|quelle|источник)\s*:", re.I)
+
+
+def is_credit(line: str) -> bool:
+    """'Image: NASA.': the credit line under a picture (the line above it is the picture's caption)."""
+    return word_count(line) <= 12 and bool(_CREDIT.match(line.strip()))
 
 
 def is_navigation_run(lines: list[str]) -> bool:

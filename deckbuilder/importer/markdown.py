@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -25,6 +27,9 @@ from deckbuilder.importer.chrome import is_chrome
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ATTRIBUTION = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.*)$")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ALERT = re.compile(r"^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
+"""GitHub's alert mark at the head of a block quote ('> [!NOTE]'): markup, not words."""
 _TRAILING_ATTRIBUTION = re.compile(r"^(?P<text>.+?)\s+(?:—|–|--)\s*(?P<who>[^—–\s][^—–]{1,80})$")
 """'Words. — Jane Doe, analyst': a quotation with its speaker on the next line of the same paragraph."""
 
@@ -53,6 +58,26 @@ def inline_text(token: Token) -> str:
         elif child.type == "image":
             parts.append(" ".join(c.content for c in child.children or []))
     return clean_text("".join(parts))
+
+
+def _html_words(markup: str) -> str:
+    """The words of a piece of HTML (comments left out)."""
+    markup = _COMMENT.sub(" ", markup)
+    if not markup.strip():
+        return ""
+    try:
+        return clean_text(lxml_html.fragment_fromstring(markup, create_parent="div").text_content())
+    except (etree.ParserError, ValueError):
+        return clean_text(re.sub(r"<[^>]*>", " ", markup))
+
+
+def _only_pictures(token: Token) -> bool:
+    """Whether an inline token holds nothing but pictures (and the breaks between them)."""
+    kinds = {child.type for child in token.children or []} - {"softbreak", "hardbreak"}
+    kinds -= (
+        {"text"} if all(not c.content.strip() for c in token.children or [] if c.type == "text") else set()
+    )
+    return kinds == {"image"}
 
 
 @dataclass
@@ -134,7 +159,7 @@ class _Reader:
         who = None
         if len(lines) > 1 and (match := _ATTRIBUTION.match(lines[-1])) is not None:
             who, lines = match.group("who"), lines[:-1]
-        text = clean_text(" ".join(lines))
+        text = _ALERT.sub("", clean_text(" ".join(lines)))
         if who is None and (match := _TRAILING_ATTRIBUTION.match(text)) is not None:
             text, who = match.group("text"), match.group("who")
         if text:
@@ -175,14 +200,22 @@ class _Reader:
                 self.lists[-1].items[-1] = (text, children, marker)
         elif self.quote is not None:
             self.quote.append(text)
+        elif is_chrome(text) or _only_pictures(token):
+            self.blocks.append(Chrome(text))  # a caption or credit, or a picture's alt text
         else:
-            self.blocks.append(Chrome(text) if is_chrome(text) else Paragraph(text))
+            self.blocks.append(Paragraph(text))
 
     def _on_fence(self, token: Token) -> None:
         self._code(token)
 
     def _on_code_block(self, token: Token) -> None:
         self._code(token)
+
+    def _on_html_block(self, token: Token) -> None:
+        """Raw HTML in the Markdown (a box, a table, a comment): its words go to the notes."""
+        text = _html_words(token.content)
+        if text:
+            self.blocks.append(Chrome(text))
 
     def _code(self, token: Token) -> None:
         """Code is not slide material: its text goes to the notes."""

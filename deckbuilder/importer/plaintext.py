@@ -17,7 +17,7 @@ from deckbuilder.importer.blocks import (
     Quote,
     clean_text,
 )
-from deckbuilder.importer.chrome import is_byline, is_chrome, is_navigation_run, is_rule
+from deckbuilder.importer.chrome import is_byline, is_chrome, is_credit, is_navigation_run, is_rule
 from deckbuilder.importer.sentences import word_count
 from deckbuilder.importer.structure import is_takeaways_label
 
@@ -26,6 +26,9 @@ HEADING_MAX_CHARS = 120
 HEADLINE_MAX_WORDS = 30
 WRAP_MAX_WIDTH = 100
 """Lines are hard-wrapped prose only if the text's long lines are at most this many characters."""
+CAPTION_MAX_WORDS = 60
+UNMARKED_ITEM_MAX_WORDS = 25
+UNMARKED_LIST_MAX = 12
 PROSE_MIN_WORDS = 8
 """A line at least this long, ending a sentence, is prose that can follow a heading."""
 
@@ -33,6 +36,15 @@ _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*+•‣◦▪–]|\d{1,3}[
 _SENTENCE_END = ".,;!…。！，；،؛۔।:："
 _QUOTE_LINE = re.compile(r"^\s*(?:[“\"«„](?P<text>[^“”\"«»„]+)[”\"»“]|>\s?(?P<mail>.*))\s*$")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|--)\s*(?P<who>\S.{0,80})$")
+
+
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"'”’“]?\s+")
+PULL_QUOTE_KEY_CHARS = 40
+
+
+def _quote_key(text: str) -> str:
+    """The first characters of a sentence, quotes and case aside: what a pull quote repeats."""
+    return re.sub(r"[^\w]+", " ", text.casefold()).strip()[:60]
 
 
 @dataclass
@@ -103,9 +115,14 @@ def _is_heading_shape(text: str) -> bool:
     if _BULLET.match(text) or is_rule(text) or is_chrome(text):
         return False
     if _ends_sentence(text) and not is_takeaways_label(text):
-        return False
+        return False  # a line ending with a colon is a list's lead-in, not a heading
     first = next((char for char in text if char.isalnum()), "")
     return bool(first) and not first.islower()
+
+
+def _is_unmarked_item(text: str) -> bool:
+    """A line that can be an item of a list written without bullet marks: short, not a full sentence."""
+    return 0 < word_count(text) <= UNMARKED_ITEM_MAX_WORDS and not text.rstrip().endswith((".", "!", ":"))
 
 
 def _is_prose(line: _Line) -> bool:
@@ -173,6 +190,9 @@ class _LineFacts:
         """The facts of every line."""
         count = len(lines)
         chrome = [is_chrome(line.text) and not _BULLET.match(line.text) for line in lines]
+        for index in range(count - 1):  # a caption: the line above a picture's credit
+            if is_credit(lines[index + 1].text) and word_count(lines[index].text) <= CAPTION_MAX_WORDS:
+                chrome[index] = True
         next_content = [count] * (count + 1)
         heading_run = [0] * (count + 1)
         for index in range(count - 1, -1, -1):
@@ -191,6 +211,7 @@ class _Reader:
         self.blocks: list[Block] = []
         self.index = start
         self.byline: str | None = None
+        self.openings: set[str] = set()
 
     def read(self) -> list[Block]:
         """Every block of the text, in order."""
@@ -216,18 +237,61 @@ class _Reader:
         if is_byline(cleaned) and self.byline is None:
             self.byline = cleaned
             self.blocks.append(Chrome(cleaned))
-        elif is_chrome(cleaned):
+        elif self.facts.chrome[index] or self._repeats(cleaned):
             self.blocks.append(Chrome(cleaned))
+        elif self._after_lead_in() and _is_unmarked_item(cleaned):
+            self._unmarked_list(index)
+        elif _is_heading_shape(cleaned) and self._after_pull_quote():
+            self.blocks.append(Chrome(cleaned))  # the credit of a pull quote
         elif _is_heading_shape(cleaned):
             self._heading_or_menu(index, cleaned)
         elif cleaned:
             self.blocks.append(Paragraph(cleaned))
+            self._remember(cleaned)
+
+    def _after_lead_in(self) -> bool:
+        """Whether the block just read is a paragraph that ends with a colon, introducing a list."""
+        last = self.blocks[-1] if self.blocks else None
+        return isinstance(last, Paragraph) and last.text.rstrip().endswith((":", "："))
+
+    def _unmarked_list(self, index: int) -> None:
+        """Short lines after a lead-in, without bullet marks: the items of a list."""
+        end = index
+        while (
+            end < len(self.lines)
+            and end - index < UNMARKED_LIST_MAX
+            and _is_unmarked_item(self.lines[end].text)
+        ):
+            end += 1
+        items = tuple(ListItem(clean_text(line.text)) for line in self.lines[index:end])
+        self.blocks.append(ListBlock(items))
+        self.index = end
+
+    def _remember(self, paragraph: str) -> None:
+        """Keep the openings of a paragraph's sentences, to know a pull quote that repeats them."""
+        for sentence in _SENTENCE_START.split(paragraph):
+            key = _quote_key(sentence)
+            if len(key) >= PULL_QUOTE_KEY_CHARS:
+                self.openings.add(key)
+
+    def _repeats(self, line: str) -> bool:
+        """Whether a line repeats the opening of a sentence told before: a pull quote."""
+        key = _quote_key(line)
+        return len(key) >= PULL_QUOTE_KEY_CHARS and key in self.openings
+
+    def _after_pull_quote(self) -> bool:
+        """Whether the block just read is a pull quote (so a short line after it is its credit)."""
+        last = self.blocks[-1] if self.blocks else None
+        return isinstance(last, Chrome) and self._repeats(last.text)
 
     def _heading_or_menu(self, index: int, cleaned: str) -> None:
         """A heading-shaped line: a heading before prose, a kicker over a heading, or part of a menu."""
         run = self.facts.heading_run[index]
         after = self.facts.next_content[index + 1]
-        followed_by_prose = after < len(self.lines) and _is_prose(self.lines[after])
+        if after >= len(self.lines):
+            self.blocks.append(Chrome(cleaned))  # a sign-off ('Team 18F') closing the text
+            return
+        followed_by_prose = _is_prose(self.lines[after])
         if run >= 3:
             menu = [self.lines[i].text for i in range(index, min(index + run + 2, len(self.lines)))]
             if is_navigation_run(menu[:run]):

@@ -8,7 +8,7 @@ from deckbuilder.importer.blocks import ListBlock
 from deckbuilder.importer.sentences import capitalize, ends_on_abbreviation, split_sentences, word_count
 from deckbuilder.outline.model import BulletPoint, Point
 
-LONG_SENTENCE_WORDS = 70
+LONG_SENTENCE_WORDS = 120
 """A sentence longer than this (a run-on list, a table flattened into prose) is shown in pieces."""
 MIN_POINT_WORDS = 4
 """A cut that would leave fewer words than this is not made."""
@@ -78,10 +78,10 @@ def _drop_final_stop(text: str, language: str) -> str:
 
 def concise(sentence: str, language: str = "en", *, as_point: bool = True) -> str:
     """One sentence as a bullet: connective, trailing attribution and short asides cut, no full stop,
-    capitalised; a list's nested item (`as_point` false) only loses its full stop."""
+    capitalised; a list's nested item (`as_point` false) is only capitalised and loses its full stop."""
     text = sentence.strip()
     if not as_point:
-        return _drop_final_stop(text, language)
+        return capitalize(_drop_final_stop(text, language))
     text = _drop_parentheses(_drop_attribution(_drop_connective(text)))
     return capitalize(_drop_final_stop(text.strip(), language))
 

@@ -118,21 +118,31 @@ def _continues(piece: str, following: str, language: str) -> bool:
     return language in ORDINAL_DOT_LANGUAGES and bool(_ORDINAL.search(stripped))
 
 
+def _closing(pieces: list[str], start: int, text: str) -> int:
+    """How many pieces after `start` close the quotation or bracket `text` leaves open (0: none do)."""
+    for count in range(1, min(_MERGE_LIMIT, len(pieces) - start - 1) + 1):
+        text = f"{text} {pieces[start + count]}"
+        if not _unbalanced(text):
+            return count
+    return 0
+
+
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """The sentences of a paragraph, each as written (ends trimmed), never cut inside a number, a date,
     an abbreviation, a URL or a quotation."""
     pieces = [piece.strip() for piece in segment(language, text) if piece.strip()]
     sentences: list[str] = []
-    open_merges = 0
-    for piece in pieces:
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
         if sentences and _continues(sentences[-1], piece, language):
             sentences[-1] = f"{sentences[-1]} {piece}"
-        elif sentences and open_merges < _MERGE_LIMIT and _unbalanced(sentences[-1]):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-            open_merges += 1
         else:
             sentences.append(piece)
-            open_merges = 0
+        if _unbalanced(sentences[-1]) and (count := _closing(pieces, index, sentences[-1])):
+            sentences[-1] = " ".join([sentences[-1], *pieces[index + 1 : index + 1 + count]])
+            index += count
+        index += 1
     return sentences
 
 

@@ -32,6 +32,8 @@ TABLE_CELL_MAX_WORDS = 30
 TAKEAWAY_COUNTS = range(2, 6)
 MAX_POINTS = 5
 MAX_LINES = 8
+MAX_WORDS = 80
+"""Words of points on one slide: more and it reads as a page of prose (a point alone may be longer)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,14 @@ def _lines(points: Sequence[Point]) -> int:
     return sum(1 + (len(p.points) if isinstance(p, BulletPoint) else 0) for p in points)
 
 
+def _words(points: Sequence[Point]) -> int:
+    """Words of points and nested points together."""
+    return sum(
+        word_count(p.text) + sum(map(word_count, p.points)) if isinstance(p, BulletPoint) else word_count(p)
+        for p in points
+    )
+
+
 @dataclass
 class _Packer:
     """Fills bullets slides block by block, starting a new slide when the next points would not fit."""
@@ -63,11 +73,9 @@ class _Packer:
     def _room_for(self, points: Sequence[Point]) -> bool:
         """Whether points fit on the slide being filled."""
         merged = [*self.points, *points]
-        return (
-            len(merged) <= MAX_POINTS
-            and _lines(merged) <= MAX_LINES
-            and self.context.fits(self.title, merged)
-        )
+        if len(merged) > MAX_POINTS or _lines(merged) > MAX_LINES or _words(merged) > MAX_WORDS:
+            return False
+        return self.context.fits(self.title, merged)
 
     def flush(self) -> None:
         """Close the slide being filled (if it shows anything), then add the slides that go after it."""
