@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckbuilder.errors import DeckError
+from deckbuilder.outline.yaml_compose import MAX_NODES
+from deckbuilder.records import as_data
 from deckbuilder.importer.blocks import Article, block_text
 from deckbuilder.importer.reader import (
     FORMATS,
@@ -25,6 +27,8 @@ if TYPE_CHECKING:  # the model loads only when an article is imported: `--help` 
 __all__ = ["FORMATS", "import_article", "import_text"]
 
 _PATH_LIKE_MAX = 4096
+MAX_IMPORT_NODES = MAX_NODES // 2
+"""Room left under the loader's node limit, so the outline still opens after a user's edits."""
 MAX_IMPORT_WORDS = 200_000
 """An article longer than this (a book, a whole site) would make an outline past the loader's limits."""
 
@@ -69,7 +73,15 @@ def import_text(
 
     stem = path.stem if path is not None else "Article"
     language = guess_language(" ".join(block_text(block) for block in article.blocks[:400]))
-    return build_deck(article, stem, language)
+    deck = build_deck(article, stem, language)
+    nodes = _node_count(as_data(deck))
+    if nodes > MAX_IMPORT_NODES:
+        raise DeckError.single(
+            name,
+            f"the article would make an outline of {nodes:,} entries; outlines hold at most "
+            f"{MAX_IMPORT_NODES:,} (split the article into parts and import each)",
+        )
+    return deck
 
 
 def import_article(source: str | os.PathLike[str], *, format: str = "auto") -> Deck:
@@ -81,6 +93,20 @@ def import_article(source: str | os.PathLike[str], *, format: str = "auto") -> D
         return import_text(source, format=format)
     path = Path(source)
     return import_text(read_article_file(path), format=format, name=str(path), path=path)
+
+
+def _node_count(data: object) -> int:
+    """How many YAML nodes plain outline data makes (each mapping key and value, each list item)."""
+    count, stack = 0, [data]
+    while stack:
+        value = stack.pop()
+        count += 1
+        if isinstance(value, dict):
+            count += len(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return count
 
 
 def _has_words(article: Article) -> bool:

@@ -28,6 +28,13 @@ from deckbuilder.importer.chrome import is_chrome
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ATTRIBUTION = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.*)$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+MAX_QUOTE_DEPTH = 8
+MAX_INDENT = 24
+MAX_NESTING = 40
+"""markdown-it stops reading blocks nested deeper than this; quotes and lists are flattened to fit first,
+so deeply nested text is read at the deepest level kept instead of being lost."""
+_DEEP_QUOTE = re.compile(rf"(?m)^(?:[ \t]{{0,3}}>){{{MAX_QUOTE_DEPTH + 1},}}")
+_DEEP_INDENT = re.compile(rf"(?m)^[ \t]{{{MAX_INDENT + 1},}}")
 _ALERT = re.compile(r"^\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 """GitHub's alert mark at the head of a block quote ('> [!NOTE]'): markup, not words."""
 _TRAILING_ATTRIBUTION = re.compile(r"^(?P<text>.+?)\s+(?:—|–|--)\s*(?P<who>[^—–\s][^—–]{1,80})$")
@@ -227,7 +234,8 @@ class _Reader:
 def parse_markdown(text: str) -> Article:
     """The blocks of a Markdown article; its first heading (or front-matter title) is its headline."""
     meta, body = _front_matter(text)
-    parser = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
+    body = _DEEP_INDENT.sub(" " * MAX_INDENT, _DEEP_QUOTE.sub(">" * MAX_QUOTE_DEPTH, body))
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     blocks = _Reader().read(parser.parse(body))
     headline = meta.get("title") or None
     first = blocks[0] if blocks else None
