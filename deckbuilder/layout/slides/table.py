@@ -87,7 +87,10 @@ def layout_table(data: TableSlide, frame: Frame, info: SlideInfo) -> list[SlideL
 
     def single(rect: Rect) -> TableBox | None:
         widths = column_widths([data.header, *data.rows], body_style, rect.w)
-        for step in range(max_steps([ParaSpec("", body_style)]) + 1):
+        smallest = max_steps([ParaSpec("", body_style)])
+        if sum(_row_height(row) for row in styled_rows(widths, smallest)) > rect.h:
+            return None  # no larger size fits either: spare wrapping every row at every size
+        for step in range(smallest + 1):
             rows = styled_rows(widths, step)
             if sum(_row_height(row) for row in rows) <= rect.h:
                 return table(rect, rows, widths)
