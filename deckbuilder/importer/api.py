@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckbuilder.errors import DeckError
-from deckbuilder.outline.yaml_compose import MAX_NODES
-from deckbuilder.records import as_data
 from deckbuilder.importer.blocks import Article, block_text
 from deckbuilder.importer.reader import (
     FORMATS,
@@ -20,6 +18,8 @@ from deckbuilder.importer.reader import (
     read_article_file,
 )
 from deckbuilder.importer.sentences import word_count
+from deckbuilder.outline.yaml_compose import MAX_NODES
+from deckbuilder.records import as_data
 
 if TYPE_CHECKING:  # the model loads only when an article is imported: `--help` stays fast
     from deckbuilder.outline.model import Deck

@@ -28,7 +28,8 @@ WRAP_MAX_WIDTH = 100
 """Lines are hard-wrapped prose only if the text's long lines are at most this many characters."""
 CAPTION_MAX_WORDS = 60
 UNMARKED_ITEM_MAX_WORDS = 25
-UNMARKED_LIST_MAX = 12
+UNMARKED_LIST_MAX = 40
+GROUPED_ITEM_MAX_WORDS = 60
 PROSE_MIN_WORDS = 8
 """A line at least this long, ending a sentence, is prose that can follow a heading."""
 
@@ -53,6 +54,8 @@ class _Line:
 
     text: str
     indent: int
+    group: int = 0
+    """Which run of lines between blank lines it stands in."""
 
 
 def _ends_sentence(line: str) -> bool:
@@ -80,9 +83,11 @@ def _logical_lines(text: str) -> list[_Line]:
     width = _wrap_width(raw)
     result: list[_Line] = []
     previous: str | None = None
+    group = 0
     for line in raw:
         stripped = line.strip()
         if not clean_text(stripped):
+            group += previous is not None
             previous = None
             continue
         joins = (
@@ -94,7 +99,7 @@ def _logical_lines(text: str) -> list[_Line]:
         if joins and result:
             result[-1].text = _join(result[-1].text, stripped)
         else:
-            result.append(_Line(stripped, len(line) - len(line.lstrip())))
+            result.append(_Line(stripped, len(line) - len(line.lstrip()), group))
         previous = line
     return result
 
@@ -239,8 +244,10 @@ class _Reader:
             self.blocks.append(Chrome(cleaned))
         elif self.facts.chrome[index] or self._repeats(cleaned):
             self.blocks.append(Chrome(cleaned))
-        elif self._after_lead_in() and _is_unmarked_item(cleaned):
-            self._unmarked_list(index)
+        elif self._after_lead_in() and (end := self._items_end(index)) > index:
+            items = tuple(ListItem(clean_text(line.text)) for line in self.lines[index:end])
+            self.blocks.append(ListBlock(items))
+            self.index = end
         elif _is_heading_shape(cleaned) and self._after_pull_quote():
             self.blocks.append(Chrome(cleaned))  # the credit of a pull quote
         elif _is_heading_shape(cleaned):
@@ -254,18 +261,26 @@ class _Reader:
         last = self.blocks[-1] if self.blocks else None
         return isinstance(last, Paragraph) and last.text.rstrip().endswith((":", "："))
 
-    def _unmarked_list(self, index: int) -> None:
-        """Short lines after a lead-in, without bullet marks: the items of a list."""
-        end = index
+    def _items_end(self, index: int) -> int:
+        """Where the items of a list written without bullet marks end, from `index` after a lead-in:
+        short lines that are not sentences, or the lines standing together without a blank between."""
+        lines, end = self.lines, index
+        while end < len(lines) and end - index < UNMARKED_LIST_MAX and _is_unmarked_item(lines[end].text):
+            end += 1
+        if end > index:
+            return end
+        group = lines[index].group
         while (
-            end < len(self.lines)
+            end < len(lines)
             and end - index < UNMARKED_LIST_MAX
-            and _is_unmarked_item(self.lines[end].text)
+            and lines[end].group == group
+            and word_count(lines[end].text) <= GROUPED_ITEM_MAX_WORDS
+            and not self.facts.chrome[end]
+            and not _BULLET.match(lines[end].text)
         ):
             end += 1
-        items = tuple(ListItem(clean_text(line.text)) for line in self.lines[index:end])
-        self.blocks.append(ListBlock(items))
-        self.index = end
+        spaced = lines[-1].group > 0  # only a text with blank lines between paragraphs groups its lines
+        return end if spaced and end - index >= 2 else index
 
     def _remember(self, paragraph: str) -> None:
         """Keep the openings of a paragraph's sentences, to know a pull quote that repeats them."""

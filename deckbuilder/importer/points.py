@@ -13,6 +13,8 @@ LONG_SENTENCE_WORDS = 120
 MIN_POINT_WORDS = 4
 """A cut that would leave fewer words than this is not made."""
 PARENTHESIS_MAX_WORDS = 12
+LEAD_IN_ITEM_MAX_WORDS = 15
+"""Items this short nest under the line that leads into them; longer ones stand as points of their own."""
 _CONNECTIVE = re.compile(
     r"^(?:(?:however|moreover|furthermore|in addition|additionally|indeed|in fact|meanwhile|"
     r"nevertheless|nonetheless|that said|still|also|then|thus|therefore|consequently|as a result|"
@@ -130,9 +132,12 @@ def list_points(block: ListBlock, language: str = "en", lead_in: str | None = No
             points.append(BulletPoint(text=text, points=children))
         else:
             points.append(text)
-    if lead_in is not None and points and all(isinstance(point, str) for point in points):
+    short = all(word_count(item.text) <= LEAD_IN_ITEM_MAX_WORDS for item in block.items)
+    if lead_in is not None and points and short and all(isinstance(point, str) for point in points):
         items = [
             concise(item.text, language, as_point=False) for item in block.items if word_count(item.text)
         ]
         return [BulletPoint(text=concise(lead_in, language).rstrip(":："), points=items)]
+    if lead_in is not None:
+        return [concise(lead_in, language), *points]
     return points
