@@ -37,6 +37,7 @@ _CHROME_ANYWHERE = re.compile(
     r"media playback is (?:unsupported|not supported)|this (?:video|content) (?:can ?not|is not available)|"
     r"is not responsible for the content of external|all rights reserved|©|\(c\) \d{4}|"
     r"cookies? (?:policy|settings)|privacy (?:policy|notice)|terms of (?:use|service)|"
+    r"donate (?:today|now)|tax[- ]deductible gift|support (?:our|us|the) work|"
     r"\b(?:getty images|shutterstock|alamy|afp via getty|epa-efe|ap photo)\b",
     re.I,
 )

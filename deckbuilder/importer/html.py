@@ -92,39 +92,72 @@ def _blocks(main: etree._Element) -> list[Block]:
     return blocks
 
 
-def _quote_speakers(page: str, blocks: list[Block]) -> list[Block]:
-    """Block quotations with the speaker the page names in their <cite> or <footer>."""
-    if not any(isinstance(block, Quote) for block in blocks):
-        return blocks
+def _parse_page(page: str) -> lxml_html.HtmlElement | None:
+    """The page as an element tree, or None when it is not HTML lxml can read."""
     try:
-        tree = lxml_html.document_fromstring(page)
+        return lxml_html.document_fromstring(page)
     except (etree.ParserError, ValueError):
+        return None
+
+
+def _quote_speakers(tree: lxml_html.HtmlElement | None, blocks: list[Block]) -> list[Block]:
+    """Block quotations with the speaker the page names in their <cite> or <footer>."""
+    if tree is None or not any(isinstance(block, Quote) for block in blocks):
         return blocks
     speakers: dict[str, str] = {}
     for quote in tree.iter("blockquote"):
         marks = [*quote.iter("cite"), *quote.iter("footer")]
         who = next((clean_text(mark.text_content()) for mark in marks if mark.text_content().strip()), "")
-        for mark in marks:
-            if mark.getparent() is not None:
-                mark.getparent().remove(mark)
+        text = clean_text(quote.text_content())
+        for said in sorted((clean_text(mark.text_content()) for mark in marks), key=len, reverse=True):
+            text = text.replace(said, "").strip()  # the footer that holds the cite goes first
         if who:
-            speakers[clean_text(quote.text_content())] = _ATTRIBUTION.sub("", who)
+            speakers[text] = _ATTRIBUTION.sub("", who)
     return [
         Quote(block.text, speakers.get(block.text)) if isinstance(block, Quote) else block for block in blocks
     ]
 
 
-def _page_title(page: str) -> str | None:
+def _is_logo(heading: lxml_html.HtmlElement) -> bool:
+    """An <h1> that only holds a link to the site's home page: the masthead, not the article's title."""
+    links = list(heading.iter("a"))
+    text = clean_text(heading.text_content())
+    return (
+        bool(links)
+        and all((link.get("href") or "").strip() in ("/", "./", "#") for link in links)
+        and (clean_text(" ".join(link.text_content() for link in links)) == text)
+    )
+
+
+def _headline(tree: lxml_html.HtmlElement | None, extracted: str | None, publisher: str | None) -> str | None:
+    """The article's headline: the page's own <h1> (not its logo, not the site's name), else the title the
+    extractor found, unless that is the site's name."""
+    names = {name.casefold() for name in (publisher,) if name}
+    if tree is not None:
+        names |= {
+            clean_text(meta.get("content") or "").casefold()
+            for meta in tree.iter("meta")
+            if meta.get("property") == "og:site_name"
+        }
+        for heading in tree.iter("h1"):
+            text = clean_text(heading.text_content())
+            if text and not _is_logo(heading) and text.casefold() not in names:
+                return text
+    if extracted and extracted.casefold() not in names:
+        return extracted
+    return None
+
+
+def _page_title(tree: lxml_html.HtmlElement | None) -> str | None:
     """The page's <title>."""
-    match = re.search(r"<title[^>]{0,200}>(?P<title>[^<]{1,500})</title>", page[:200_000], re.I)
-    return clean_text(lxml_html.fromstring(match.group("title")).text_content()) if match else None
+    title = tree.find(".//title") if tree is not None else None
+    return clean_text(title.text_content()) or None if title is not None else None
 
 
 def _without_navigation(page: str) -> str | etree._Element:
     """The page without its menus, asides, footers and forms: what recall may not pick up."""
-    try:
-        tree = lxml_html.document_fromstring(page)
-    except (etree.ParserError, ValueError):
+    tree = _parse_page(page)
+    if tree is None:
         return page
     for element in list(tree.iter("nav", "aside", "footer", "form", "menu")):
         parent = element.getparent()
@@ -155,23 +188,18 @@ def parse_html(page: str) -> Article:
         return Article([])
     document = etree.fromstring(extracted.encode("utf-8"), _SAFE_XML)
     main = document.find("main")
-    blocks = _quote_speakers(page, _blocks(main)) if main is not None else []
-    headline = clean_text(document.get("title") or "") or None
-    first = blocks[0] if blocks else None
-    if isinstance(first, Heading) and (headline is None or first.level == 1):
-        blocks.pop(0)
-        headline = (
-            first.text if headline is None or first.text.casefold() != headline.casefold() else headline
-        )
+    tree = _parse_page(page)
+    blocks = _quote_speakers(tree, _blocks(main)) if main is not None else []
     publisher = clean_text(document.get("sitename") or "") or None
-    if headline is not None and publisher is not None and headline.casefold() == publisher.casefold():
-        headline = None  # the site's name is not the article's headline
-    page_title = _page_title(page)
+    headline = _headline(tree, clean_text(document.get("title") or "") or None, publisher)
+    same = (headline or "").casefold()
+    blocks = [b for b in blocks if not (isinstance(b, Heading) and b.text.casefold() == same)]
+    page_title = _page_title(tree)
     return Article(
         blocks,
         headline=headline,
         url=document.get("url") or None,
-        publisher=publisher,
+        publisher=publisher if publisher and same not in publisher.casefold() else None,
         date=document.get("date") or None,
         author=clean_text(document.get("author") or "") or None,
         extra_title=page_title if page_title and page_title != headline else None,

@@ -245,8 +245,8 @@ class _Reader:
         elif self.facts.chrome[index] or self._repeats(cleaned):
             self.blocks.append(Chrome(cleaned))
         elif self._after_lead_in() and (end := self._items_end(index)) > index:
-            items = tuple(ListItem(clean_text(line.text)) for line in self.lines[index:end])
-            self.blocks.append(ListBlock(items))
+            unmarked = tuple(ListItem(clean_text(line.text)) for line in self.lines[index:end])
+            self.blocks.append(ListBlock(unmarked))
             self.index = end
         elif _is_heading_shape(cleaned) and self._after_pull_quote():
             self.blocks.append(Chrome(cleaned))  # the credit of a pull quote

@@ -282,3 +282,19 @@ def test_a_byline_under_the_headline_becomes_the_author_not_a_section(checks: Ou
     assert deck.subtitle == "The port approved its new quay on Monday."
     assert [section.title for section in deck.sections] == ["Overview", "By the Numbers"]
     checks.all(deck, text)
+
+
+def test_a_pages_logo_and_donation_banner_are_not_its_headline_and_standfirst() -> None:
+    page = (
+        "<html><head><title>Budget Day - The Daily Ledger</title>"
+        '<meta property="og:site_name" content="The Daily Ledger"></head><body>'
+        '<header><h1><a href="/">The Daily Ledger</a></h1></header><main>'
+        "<p>Help us keep reporting. Make a tax deductible gift to fund our work. Donate today!</p>"
+        "<h1>Budget Day</h1><p>The budget was published today. It raises spending on schools and hospitals "
+        "across the country, the finance minister said in parliament.</p>"
+        "<h2>Schools</h2><p>Teachers get a pay rise of two per cent from next year onwards.</p>"
+        "</main></body></html>"
+    )
+    deck = import_text(page)
+    assert deck.title == "Budget Day"
+    assert "Donate" not in (deck.subtitle or "") and "Donate" not in " ".join(bullet_texts(deck))
