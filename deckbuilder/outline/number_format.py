@@ -29,9 +29,9 @@ def _token_pattern() -> str:
     color_number = f"{_any_case('Color')}(?:[1-9]|[1-4][0-9]|5[0-6])"
     return "|".join(
         (
-            r'"[^"]*"',  # quoted text
-            r"\\.",  # an escaped character
-            r"[_*].",  # a space as wide as the character, or the character repeated to fill
+            r'"[^"\x00-\x1f]*"',  # quoted text (XML holds no control characters)
+            r"\\[^\x00-\x1f]",  # an escaped character
+            r"[_*][^\x00-\x1f]",  # a space as wide as the character, or the character repeated to fill
             rf"\[(?:{colors}|{color_number})\]",
             r"\[(?:<=|>=|<>|<|>|=)-?[0-9]+(?:\.[0-9]+)?\]",  # a condition
             r"\[\$[^\]]*\]",  # a currency and locale

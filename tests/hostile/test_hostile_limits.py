@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_support import SAHEL
 from limits_support import (
     QT_MEMORY,
     assert_exported,
@@ -155,6 +156,21 @@ def test_a_number_format_excel_would_not_take_is_refused_at_its_line(name: str, 
     assert not (tmp_path / "out" / f"{name}.pptx").exists()
 
 
+def test_a_number_format_with_a_control_character_is_refused_in_a_deck_built_in_python(
+    tmp_path: Path,
+) -> None:
+    import deckbuilder
+    from deckbuilder.outline.model import ChartSlide, Deck, Section, Series
+
+    slide = ChartSlide(
+        title="C", categories=["a"], series=[Series(name="s", values=[1.0])], number_format='"\x01"0'
+    )
+    deck = Deck(title="T", sections=[Section(title="S", slides=[slide])])
+    with pytest.raises(deckbuilder.DeckError, match="number_format"):
+        deckbuilder.export(deck, tmp_path / "deck.pptx")
+    assert not (tmp_path / "deck.pptx").exists()
+
+
 GOOD_FORMATS = [
     '0 "R&D"',
     '"</c:formatCode><c:evil/>"0',
@@ -194,6 +210,7 @@ def test_text_with_xml_characters_lands_in_every_part_as_written(tmp_path: Path)
             "source": f"source {XML_TEXT}",
         },
         {"kind": "table", "title": "Table", "header": [f"h {XML_TEXT}"], "rows": [[f"r {XML_TEXT}"]]},
+        {"kind": "image", "title": "Map", "image": str(SAHEL), "alt": f"alt {XML_TEXT}", "caption": XML_TEXT},
     ]
     deck = tmp_path / "xml_text.yaml"
     one_slide_deck(slides[0], deck, footer=f"footer {XML_TEXT}", author=f"author {XML_TEXT}")
@@ -217,6 +234,9 @@ def test_text_with_xml_characters_lands_in_every_part_as_written(tmp_path: Path)
     ]
     assert cells == [f"h {XML_TEXT}", f"r {XML_TEXT}"]
     assert prs.core_properties.author == f"author {XML_TEXT}"
+    pictures = [shape for slide in prs.slides for shape in slide.shapes if shape.shape_type == 13]
+    assert [picture._element.nvPicPr.cNvPr.get("descr") for picture in pictures] == [f"alt {XML_TEXT}"]
+    assert XML_TEXT in texts
 
 
 # --------------------------------------------------------------------------------------------------
