@@ -180,7 +180,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         print(f"{target}: already exists; pass --force to replace it", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        write_text_atomic(target, starter_text(target))
+        write_text_atomic(target, starter_text())
     except OSError as error:
         print(f"{target}: cannot write: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT

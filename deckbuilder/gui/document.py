@@ -227,9 +227,8 @@ class Document(QObject):
         return []
 
     def _state_for(self, new_data: Data) -> DocState:
-        """The text and Deck for new outline data: changed values patched in place when possible."""
-        from deckbuilder.gui.yaml_patch import patch_text
-        from deckbuilder.outline.loader import dumps, loads, outline_data
+        """The text and Deck for new outline data: only the lines the change touches are rewritten."""
+        from deckbuilder.outline.loader import loads, outline_text
         from deckbuilder.outline.model import Deck
         from deckbuilder.outline.validation import issue_message
         from deckbuilder.records import RecordError
@@ -239,14 +238,5 @@ class Document(QObject):
             expected_deck = Deck.from_data(new_data)
         except RecordError as error:
             raise DeckError([Problem(self._source_name(), issue_message(i)) for i in error.issues]) from None
-        expected = outline_data(expected_deck)
-        patched = patch_text(self._text, outline_data(self._deck), expected)
-        if patched is not None:
-            try:
-                deck = loads(patched, self._source_name())
-            except DeckError:
-                deck = None
-            if deck is not None and outline_data(deck) == expected:
-                return DocState(patched, deck.with_path(self._path))
-        text = dumps(expected_deck, self._path)
+        text = outline_text(expected_deck, self._text)
         return DocState(text, loads(text, self._source_name()).with_path(self._path))

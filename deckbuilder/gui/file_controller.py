@@ -88,7 +88,7 @@ class FileController(QObject):
         if not self.maybe_save():
             return False
         self._set_file(None)
-        self._document.open_text(starter_text(Path.cwd() / "untitled.yaml"), None)
+        self._document.open_text(starter_text(), None)
         self.offer_recovery()
         return True
 
@@ -96,7 +96,7 @@ class FileController(QObject):
         """The deck shown at start-up without a file: the starter, or recovered unsaved work."""
         from deckbuilder.outline.starter import starter_text
 
-        self._document.open_text(starter_text(Path.cwd() / "untitled.yaml"), None)
+        self._document.open_text(starter_text(), None)
         self.offer_recovery()
 
     def new_from_article(self) -> bool:

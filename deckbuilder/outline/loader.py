@@ -11,9 +11,9 @@ import yaml
 from deckbuilder.atomic import write_text_atomic
 from deckbuilder.errors import DeckError, Problem
 from deckbuilder.outline.model import Deck
+from deckbuilder.outline.roundtrip import rewrite, same
 from deckbuilder.outline.validation import located_problems
 from deckbuilder.outline.yaml_source import parse_outline, read_outline_text
-from deckbuilder.paths import SCHEMA_FILE
 from deckbuilder.records import RecordError, as_data, describe, dotted
 
 SLIDE_KEYS_LAST = ("notes", "source")
@@ -84,17 +84,21 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 _OutlineDumper.add_representer(str, _represent_text)
 
 
-def schema_header(target: Path) -> str:
-    """The yaml-language-server line pointing an editor at the shipped schema, relative to target."""
-    try:
-        reference = Path(os.path.relpath(SCHEMA_FILE, target.resolve().parent)).as_posix()
-    except ValueError:  # another drive on Windows
-        reference = SCHEMA_FILE.as_uri()
-    return f"# yaml-language-server: $schema={reference}\n"
+SCHEMA_URL = "https://raw.githubusercontent.com/deckbuilder/deckbuilder/main/assets/schema/deck.schema.json"
+"""Where the project publishes the outline schema: a reference that holds wherever a deck is moved."""
+
+
+def schema_header() -> str:
+    """The yaml-language-server line a new deck starts with, pointing an editor at the published schema."""
+    return f"# yaml-language-server: $schema={SCHEMA_URL}\n"
 
 
 def dumps(deck: Deck, target: Path | None = None) -> str:
-    """The deck as outline YAML text, with the schema line for a file at target."""
+    """The deck as a new outline file's text, starting with the schema line.
+
+    target is accepted for older callers; the schema line no longer depends on where the file goes.
+    """
+    del target
     body = yaml.dump(
         outline_data(deck),
         Dumper=_OutlineDumper,
@@ -103,7 +107,43 @@ def dumps(deck: Deck, target: Path | None = None) -> str:
         width=100,
         default_flow_style=False,
     )
-    return schema_header(target or Path.cwd() / "deck.yaml") + body
+    return schema_header() + body
+
+
+def updated_text(base: str, old: dict[str, Any], deck: Deck) -> str | None:
+    """base (which holds old) changed to hold the deck, every untouched line kept; None if it can't be."""
+    new = outline_data(deck)
+    text = rewrite(base, old, new)
+    if text is None:
+        return None
+    try:
+        written = outline_data(loads(text))
+    except DeckError:
+        return None
+    return text if same(written, new) else None
+
+
+def outline_text(deck: Deck, base: str | None = None) -> str:
+    """The deck as outline text: base rewritten where they differ, or a new file when there is no base."""
+    if base is not None:
+        try:
+            old = outline_data(loads(base))
+        except DeckError:
+            old = None
+        text = updated_text(base, old, deck) if old is not None else None
+        if text is not None:
+            return text
+        header = _leading_comments(base)
+        if header:
+            return header + dumps(deck).split("\n", 1)[1]
+    return dumps(deck)
+
+
+def _leading_comments(text: str) -> str:
+    """The comment lines a file starts with (its schema line among them)."""
+    lines = text.splitlines(keepends=True)
+    count = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    return "".join(lines[:count])
 
 
 def check_deck(deck: Deck) -> None:
@@ -117,9 +157,24 @@ def check_deck(deck: Deck) -> None:
 
 
 def save(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck to path atomically, after checking it; returns the path and records it on the deck."""
+    """Write the deck to path atomically, after checking it; returns the path and records it on the deck.
+
+    A deck loaded from a file is written as that file's text with only the changed lines rewritten
+    (comments, quoting, blank lines and the schema line stay the user's); a deck built in Python is
+    written as a new outline.
+    """
     check_deck(deck)
     file_path = Path(path)
-    write_text_atomic(file_path, dumps(deck, file_path))
+    write_text_atomic(file_path, outline_text(deck, _source_text(deck)))
     deck.with_path(file_path)
     return file_path
+
+
+def _source_text(deck: Deck) -> str | None:
+    """The current text of the file the deck came from, if it can still be read."""
+    if deck.path is None:
+        return None
+    try:
+        return read_outline_text(deck.path)
+    except DeckError:
+        return None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from deckbuilder.outline.loader import schema_header
 
 STARTER_BODY = """\
@@ -41,6 +39,6 @@ sections:
 """
 
 
-def starter_text(target: Path) -> str:
-    """The starter outline's text, with the schema line for a file at target."""
-    return schema_header(target) + STARTER_BODY
+def starter_text() -> str:
+    """The starter outline's text, starting with the schema line."""
+    return schema_header() + STARTER_BODY

@@ -329,7 +329,7 @@ def test_deck_sources_are_edited_in_a_grid_and_undone(opened: MainWindow) -> Non
     assert deck is not None
     assert [s.title for s in deck.sources][-1] == "Le Monde analysis"
     assert deck.sources[-1].url == "https://example.org/a"
-    assert "publisher: Le Monde" in opened.document.text
+    assert 'publisher: "Le Monde"' in opened.document.text
     while opened.document.undo_stack.canUndo():
         opened.document.undo_stack.undo()
     restored = opened.document.deck
