@@ -79,6 +79,7 @@ def is_chrome(line: str) -> bool:
         or _DATELINE.match(text)
         or _CHROME_ANYWHERE.search(text)
         or _LINK.match(text)
+        or _CREDIT_TAIL.search(text)  # a caption with its picture's credit at its end
     ):
         return True
     return is_byline(text)
@@ -86,6 +87,9 @@ def is_chrome(line: str) -> bool:
 
 _LINK = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 """A line that is only an address: a link's target, shown by the page beside its text."""
+_CREDIT_TAIL = re.compile(
+    r"[.!?]\s+(?:image|photo|picture|foto|bild|фото|credit)\s*:\s*[^.:;]{1,60}\.?$", re.I
+)
 _CREDIT = re.compile(r"^(?:image|photo|picture|foto|bild|фото|credit|source|quelle|источник)\s*:", re.I)
 
 

@@ -246,7 +246,9 @@ def _speaker(before: str, after: str) -> str | None:
         match = pattern.search(text)
         if match is None:
             continue
-        who = _name_words(match.group("who"))
+        phrase = match.group("who").strip(" ,")
+        # before 'says', the whole phrase is the speaker ('Undersecretary for Education Mr. Toccafondi')
+        who = phrase if pattern is _WHO_SAID_BEFORE and word_count(phrase) <= 8 else _name_words(phrase)
         words = who.split()
         if 1 <= len(words) <= 6 and words[0].lower() not in _NOT_SPEAKERS:
             return who

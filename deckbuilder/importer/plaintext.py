@@ -125,6 +125,12 @@ def _is_heading_shape(text: str) -> bool:
     return bool(first) and not first.islower()
 
 
+def _is_caption_shape(text: str) -> bool:
+    """A line too long for a heading that ends without punctuation: a picture's caption, not prose."""
+    end = text.rstrip().rstrip(")]”’\"'")[-1:]
+    return HEADING_MAX_WORDS < word_count(text) <= CAPTION_MAX_WORDS and end.isalnum()
+
+
 def _is_unmarked_item(text: str) -> bool:
     """A line that can be an item of a list written without bullet marks: short, not a full sentence."""
     return 0 < word_count(text) <= UNMARKED_ITEM_MAX_WORDS and not text.rstrip().endswith((".", "!", ":"))
@@ -252,6 +258,8 @@ class _Reader:
             self.blocks.append(Chrome(cleaned))  # the credit of a pull quote
         elif _is_heading_shape(cleaned):
             self._heading_or_menu(index, cleaned)
+        elif _is_caption_shape(cleaned):
+            self.blocks.append(Chrome(cleaned))  # a picture's caption: words, but no sentence
         elif cleaned:
             self.blocks.append(Paragraph(cleaned))
             self._remember(cleaned)

@@ -127,13 +127,18 @@ def measure(deck: Deck, entry: dict[str, Any], article: str) -> Quality:
     shown = [*bullets(deck), *titles, *slide_titles]
     for chrome in entry.get("chrome") or []:
         needle = _flat(chrome).rstrip(".")
-        if len(needle) >= 4 and any(needle in text for text in shown):
+        if len(needle) >= 4 and any(needle in text or _part_of(text, needle) for text in shown):
             quality.chrome_bullets.append(chrome)
     for section in deck.sections:
         for slide in section.slides:
             if isinstance(slide, QuoteSlide) and not slide.attribution:
                 quality.unattributed_quotes.append(slide.text)
     return quality
+
+
+def _part_of(text: str, chrome: str) -> bool:
+    """Whether a shown text of a few words is a piece of a chrome line (a caption split into bullets)."""
+    return len(text.split()) >= 3 and text in chrome
 
 
 def _is_takeaways(deck: Deck, title: str) -> bool:
