@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -17,6 +18,25 @@ from support.article_quality import CORPUS, manifest, measure
 
 from deckbuilder.importer import import_article
 from deckbuilder.importer.reader import read_article_file
+
+
+def _long_article_timing() -> None:
+    """Print how long a generated 10,000-word article takes to import (best of three)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "importer"))
+    from test_import_large import long_article
+
+    from deckbuilder.importer import import_text
+
+    text = long_article()
+    best = min(_timed(lambda: import_text(text)) for _ in range(3))
+    print(f"a generated article of {len(text.split()):,} words imports in {best:.2f} s")
+
+
+def _timed(work: Callable[[], object]) -> float:
+    """Seconds one call of work takes."""
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
 
 
 def main() -> int:
@@ -61,6 +81,7 @@ def main() -> int:
         f"{'all':48} {'':>8} {words:>6} {slides:>6} {100 * slides / words:>6.2f} {fragments:>5} "
         f"{invented:>4} {chrome:>6}"
     )
+    _long_article_timing()
     return 0
 
 
