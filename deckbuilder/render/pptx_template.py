@@ -106,10 +106,15 @@ def open_template(path: str) -> Any:
 def template_layout(prs: Any, ref: LayoutRef, path: str) -> Any:
     """The slide layout a laid-out slide names; DeckError if the template changed since layout."""
     masters = prs.slide_masters
-    if ref.master < len(masters):
-        layouts = masters[ref.master].slide_layouts
-        if ref.index < len(layouts) and printable(layouts[ref.index].name) == ref.name:
-            return layouts[ref.index]
+    try:
+        if ref.master < len(masters):
+            layouts = masters[ref.master].slide_layouts
+            if ref.index < len(layouts) and printable(layouts[ref.index].name) == ref.name:
+                return layouts[ref.index]
+    except (KeyError, AttributeError, ValueError) as error:  # a list names a part python-pptx cannot find
+        raise DeckError.single(
+            path, f"not a usable template: its layouts cannot be found ({error})"
+        ) from None
     message = (
         f"the template changed while exporting: layout '{printable(ref.name)}' is no longer where it was"
     )

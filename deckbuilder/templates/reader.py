@@ -292,15 +292,23 @@ def _read_master(package: TemplatePackage, part: str, m_index: int) -> tuple[_Ma
     return master, tree
 
 
-def _layout_parts(package: TemplatePackage, master_part: str, tree: Element) -> list[str]:
-    """The master's layouts in the order its layout list gives."""
-    rels = package.relationships(master_part)
-    ordered = [
-        rels[i.get(R_ID, "")][1]
-        for i in tree.iterfind("p:sldLayoutIdLst/p:sldLayoutId", NS)
-        if i.get(R_ID, "") in rels
-    ]
-    return [part for part in ordered or package.related(master_part, RT_SLIDE_LAYOUT) if package.has(part)]
+def _listed(
+    package: TemplatePackage, part: str, entries: list[Element], reltype: str, what: str
+) -> list[str]:
+    """The parts a list of masters or layouts names, in its order: every entry must name one, as
+    python-pptx (which finds them by position in that list at export) expects."""
+    rels = package.relationships(part)
+    found = []
+    for entry in entries:
+        r_id = entry.get(R_ID, "")
+        kind, target = rels.get(r_id, ("", ""))
+        if kind != reltype or not package.has(target):
+            wanted = reltype.rsplit("/", 1)[-1]
+            raise package.error(
+                f"not a usable template: {what} names {printable(r_id)!r}, which is no {wanted}"
+            )
+        found.append(target)
+    return found
 
 
 def _read_layout(package: TemplatePackage, part: str, master: _Master, m_index: int, index: int) -> Layout:
@@ -348,22 +356,21 @@ def read_spec(package: TemplatePackage, path: str) -> TemplateSpec:
         width, height = DEFAULT_SIZE
     if not (914400 <= width <= 51206400 and 914400 <= height <= 51206400):
         raise package.error(f"not a usable template: slide size {width} × {height} EMU is out of range")
-    rels = package.relationships(document)
-    master_parts = [
-        rels[m.get(R_ID, "")][1]
-        for m in presentation.iterfind("p:sldMasterIdLst/p:sldMasterId", NS)
-        if m.get(R_ID, "") in rels
-    ] or package.related(document, RT_SLIDE_MASTER)
-    if len(master_parts) > MAX_MASTERS:
-        raise package.error(f"refused: {len(master_parts):,} slide masters; the limit is {MAX_MASTERS}")
+    entries = presentation.findall("p:sldMasterIdLst/p:sldMasterId", NS)
+    if len(entries) > MAX_MASTERS:
+        raise package.error(f"refused: {len(entries):,} slide masters; the limit is {MAX_MASTERS}")
+    master_parts = _listed(package, document, entries, RT_SLIDE_MASTER, "the presentation's master list")
     layouts: list[Layout] = []
     first: _Master | None = None
-    for m_index, master_part in enumerate(p for p in master_parts if package.has(p)):
+    for m_index, master_part in enumerate(master_parts):
         master, tree = _read_master(package, master_part, m_index)
         first = first or master
-        parts = _layout_parts(package, master_part, tree)
-        if len(layouts) + len(parts) > MAX_LAYOUTS:
+        entries = tree.findall("p:sldLayoutIdLst/p:sldLayoutId", NS)
+        if len(layouts) + len(entries) > MAX_LAYOUTS:
             raise package.error(f"refused: more than {MAX_LAYOUTS:,} slide layouts")
+        parts = _listed(
+            package, master_part, entries, RT_SLIDE_LAYOUT, f"slide master {m_index + 1}'s layout list"
+        )
         layouts.extend(_read_layout(package, part, master, m_index, i) for i, part in enumerate(parts))
     if first is None:
         raise package.error("not a usable template: it has no slide master")

@@ -52,9 +52,19 @@ _TYPED: dict[str, tuple[str, ...]] = {
     "notesSlide": (_PML + "notesSlide+xml",),
     "theme": ("application/vnd.openxmlformats-officedocument.theme+xml",),
     "image": ("image/",),
+    "core-properties": ("application/vnd.openxmlformats-package.core-properties+xml",),
 }
 """For the relationship types (by last word) python-pptx builds a part class for, the content types
 (or their start) the target must have: another type makes a part python-pptx cannot use."""
+_OFFICE_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_PACKAGE_TYPES = (
+    _OFFICE_RT + "officeDocument",
+    _OFFICE_RT + "extended-properties",
+    _OFFICE_RT + "custom-properties",
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+)
+"""What the package's own relationships may be; python-pptx makes a second core part beside an odd one."""
 MAX_DEPTH = 200
 """The longest chain of relationships followed (python-pptx follows them recursively)."""
 
@@ -180,7 +190,7 @@ def _checked_targets(cleaning: _Cleaning, part: str, rels_name: str) -> tuple[li
                 rels.remove(rel)
                 dropped.add(rel.get("Id", ""))
             continue
-        if kind.endswith(_ACTIVE_TYPES):
+        if kind.endswith(_ACTIVE_TYPES) or (not part and kind not in _PACKAGE_TYPES):
             rels.remove(rel)
             dropped.add(rel.get("Id", ""))
             continue
