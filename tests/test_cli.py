@@ -227,7 +227,7 @@ def test_the_core_never_loads_qt_font_tools_or_pydantic_for_pptx_export_or_valid
         f"assert main(['export', {str(FLAGSHIP)!r}, '-o', {str(tmp_path)!r}, '-q']) == 0\n"
         f"assert main(['validate', {str(FLAGSHIP)!r}]) == 0\n"
         "unused = ('PySide6', 'deckbuilder.gui', 'deckbuilder.render.qt', 'fontTools', 'pydantic',\n"
-        "          'deckbuilder.importer', 'trafilatura', 'sentencex', 'markdown_it', 'justext')\n"
+        "          'deckbuilder.importer.api', 'trafilatura', 'sentencex', 'markdown_it', 'justext')\n"
         "loaded = [m for m in sys.modules if m.startswith(unused)]\n"
         "assert not loaded, loaded\n"
     )
