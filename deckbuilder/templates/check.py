@@ -111,7 +111,8 @@ def _suspicions(spec: TemplateSpec, choices: dict[str, LayoutChoice]) -> list[st
 
 def _background_warnings(spec: TemplateSpec, layout: Layout, choices: dict[str, LayoutChoice]) -> list[str]:
     if layout.background.kind == "unknown":
-        return [f"{layout.label}: its background picture cannot be read (SVG or EMF?); colours assume white"]
+        unread = "its background picture cannot be read (SVG or EMF, or over 40 megapixels?)"
+        return [f"{layout.label}: {unread}; colours assume white"]
     area = layout.contents[0].text_area if layout.contents else content_area(spec, choices)
     colors = layout_colors(spec, layout, area)
     warnings = []
