@@ -40,6 +40,9 @@ DECODE_PIXELS = 40_000_000
 goes in a deck (40 megapixels take at most 160 MB to decode); larger ones have their structure checked.
 JPEG is always decoded, at an eighth of its size, which costs little."""
 
+MAX_IMAGE_BYTES = 200 * 1024 * 1024
+"""The largest picture file read at all (a deck holds it whole); refused by its size before reading."""
+
 _SVG_SUFFIXES = (".svg", ".svgz")
 
 
@@ -71,8 +74,13 @@ def _path_problem(path: Path, allowed: tuple[Path, ...] | None) -> str | None:
         )
     if not path.exists():
         return f"image '{path}' does not exist"
-    if not path.is_file():
+    if not path.is_file():  # a pipe would wait for a writer; a device may never end
         return f"image '{path}' is not a file"
+    size = path.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        return (
+            f"image '{path}' is {-(-size // 2**20)} MB; pictures are limited to {MAX_IMAGE_BYTES // 2**20} MB"
+        )
     return None
 
 

@@ -163,6 +163,17 @@ def test_a_picture_that_is_a_pipe_is_refused(special_files: dict[str, str], tmp_
     assert_refused(result, "deck.yaml", "is not a file")
 
 
+def test_a_picture_file_of_unbounded_size_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A sparse file: 300 MB by its size, nothing on disk; a PNG header, so only its size is wrong."""
+    with (tmp_path / "huge.png").open("wb") as picture:
+        picture.write(png(10, 10))
+        picture.truncate(300 * 2**20)
+    (tmp_path / "deck.yaml").write_text(image_deck("huge.png"), encoding="utf-8")
+    for command in (("validate", "deck.yaml"), ("export", "deck.yaml", "-o", "out")):
+        result = run_capped(*command, cwd=tmp_path)
+        assert_refused(result, "deck.yaml", "is 300 MB; pictures are limited to 200 MB")
+
+
 # --------------------------------------------------------------------------------------------------
 # 3. Active content in masters and layouts is not copied into decks
 
