@@ -79,13 +79,11 @@ def test_a_table_row_wider_than_the_limit_is_refused_at_its_line(tmp_path: Path)
 def test_the_largest_table_exports_whole_on_continued_slides(tmp_path: Path) -> None:
     deck = one_slide_deck(table(MAX_TABLE_COLUMNS, MAX_TABLE_ROWS), tmp_path / "largest_table.yaml")
     assert_exported(capped_cli("export", deck, "-o", tmp_path))
-    tables = [
-        shape.table
-        for slide in Presentation(str(tmp_path / "largest_table.pptx")).slides
-        for shape in slide.shapes
-        if shape.has_table
-    ]
+    slides = list(Presentation(str(tmp_path / "largest_table.pptx")).slides)
+    tables = [shape.table for slide in slides for shape in slide.shapes if shape.has_table]
     assert len(tables) > 1  # too many rows for one slide: continued, the header repeated on each
+    titles = [slide.shapes.title.text for slide in slides if slide.shapes.title is not None]
+    assert sum("(cont.)" in title for title in titles) == len(tables) - 1, titles[:3]
     assert all(len(t.columns) == MAX_TABLE_COLUMNS for t in tables)
     assert all(t.cell(0, 0).text == "Heading 0" for t in tables)
     assert sum(len(t.rows) - 1 for t in tables) == MAX_TABLE_ROWS
