@@ -202,16 +202,18 @@ def _checked_targets(cleaning: _Cleaning, part: str, rels_name: str) -> tuple[li
 
 def _target(cleaning: _Cleaning, part: str, rel_id: str, target: str, kind: str) -> str:
     """The part a relationship names, refused unless inside the package, present and typed."""
-    source = part or "the package"
+    source = f"part {part!r}" if part else "the package"  # the package's own relationships have no part
     folder = posixpath.dirname(part)
     relative = posixpath.normpath(posixpath.join(folder, target.split("#", 1)[0]))
     if target.startswith("/"):
         relative = posixpath.normpath(target.lstrip("/"))
     if relative.startswith("..") or relative in (".", "") or posixpath.isabs(relative):
-        raise cleaning.error(f"not a usable template: {source!r} ({rel_id!r}) points outside the package")
+        raise cleaning.error(
+            f"not a usable template: relationship {rel_id!r} of {source} points outside the package"
+        )
     if relative not in cleaning.names:
         raise cleaning.error(
-            f"not a usable template: {source!r} ({rel_id!r}) names part {relative!r}, which the package lacks"
+            f"not a usable template: relationship {rel_id!r} of {source} names a missing part, {relative!r}"
         )
     content_type = cleaning.content_type(relative)
     if not content_type:
