@@ -46,6 +46,7 @@ class Document(QObject):
         self._valid = False
         self._problems: tuple[Problem, ...] = ()
         self.saved_text = ""
+        self.suggested_path: Path | None = None
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
@@ -65,7 +66,7 @@ class Document(QObject):
 
     @property
     def deck(self) -> Deck | None:
-        """Read-only: the last valid Deck (it may lag behind invalid text)."""
+        """Read-only: the last valid Deck (it may lag behind the text), or what of a broken file validates."""
         return self._deck
 
     @property
@@ -102,11 +103,12 @@ class Document(QObject):
 
     # -- loading and saving --------------------------------------------------------------------------
 
-    def open_text(self, text: str, path: Path | None) -> None:
-        """Start afresh with text for a file (or untitled): the undo stack is cleared and clean."""
+    def open_text(self, text: str, path: Path | None, *, suggested: Path | None = None) -> None:
+        """Start afresh with text for a file (or untitled, saved first to suggested): the stack is clean."""
         self._validate_timer.stop()
         self.undo_stack.clear()
         self._path = path
+        self.suggested_path = suggested
         self.saved_text = text if path is not None else ""
         self._text = text
         self._deck = None
@@ -116,6 +118,10 @@ class Document(QObject):
         self.text_changed.emit(text)
         self.validate_now()
         self.undo_stack.setClean()
+
+    def mark_unsaved(self) -> None:
+        """Treat the text as not yet saved anywhere (an import): modified until a save."""
+        self.undo_stack.resetClean()
 
     def open_file(self, path: Path) -> None:
         """Open an outline file; raises DeckError when it cannot be read at all."""
@@ -143,7 +149,7 @@ class Document(QObject):
 
     def validate_now(self) -> None:
         """Parse the current text now: a valid one replaces the Deck, an invalid one lists its problems."""
-        from deckbuilder.outline.loader import loads
+        from deckbuilder.outline.loader import loads, salvage
 
         self._validate_timer.stop()
         try:
@@ -151,6 +157,11 @@ class Document(QObject):
         except DeckError as error:
             self._valid = False
             self._set_problems(error.problems)
+            if self._deck is None:  # nothing valid shown yet: show what of the file does validate
+                self._deck = salvage(self._text, self._source_name())
+                if self._deck is not None:
+                    self._deck.with_path(self._path)
+                    self.deck_changed.emit()
             return
         self._set_deck(deck)
 

@@ -192,12 +192,19 @@ def move(data: Data, path: OutlinePath, delta: int) -> tuple[Data, OutlinePath]:
     if len(path) == 1:
         return move_section(data, path[0], path[0] + delta + (1 if delta > 0 else 0))
     section, index = path
-    count = len(data["sections"][section].get("slides", []))
-    if 0 <= index + delta < count:
+    slides = data["sections"][section].get("slides", [])
+    crossing_up = delta < 0 and index == 1 and _opens_section(slides) and section > 0
+    if 0 <= index + delta < len(slides) and not crossing_up:
         return move_slide(data, path, section, index + delta + (1 if delta > 0 else 0))
     neighbour = section + delta
-    row = len(data["sections"][neighbour].get("slides", [])) if delta < 0 else 0
+    target = data["sections"][neighbour].get("slides", [])
+    row = len(target) if delta < 0 else (1 if _opens_section(target) else 0)
     return move_slide(data, path, neighbour, row)
+
+
+def _opens_section(slides: list[Data]) -> bool:
+    """Whether a section's slides start with its divider slide (a slide moved in goes after it)."""
+    return bool(slides) and slides[0].get("kind") == "section"
 
 
 def move_slide(data: Data, path: OutlinePath, section: int, row: int) -> tuple[Data, OutlinePath]:

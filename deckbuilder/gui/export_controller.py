@@ -109,6 +109,7 @@ class ExportController(QObject):
         for widget in (self._progress, self._result, self._open, self._reveal):
             status_bar.addPermanentWidget(widget)
         self._show_result(False)
+        document.opened.connect(self._forget_result)
 
     def _link_button(self, text: str, slot: object) -> QToolButton:
         button = QToolButton(self._status)
@@ -121,6 +122,12 @@ class ExportController(QObject):
     def _open_url(path: Path | None) -> None:
         if path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _forget_result(self) -> None:
+        """Another deck opened: an "Exported …" about the last one would mislead."""
+        self._show_result(False)
+        if self._status.currentMessage().startswith("Export"):
+            self._status.clearMessage()
 
     def _show_result(self, visible: bool) -> None:
         for widget in (self._result, self._open, self._reveal):

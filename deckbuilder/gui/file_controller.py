@@ -26,6 +26,8 @@ class FileController(QObject):
     """Owns the File actions and keeps the document, its file, recovery and recent files in step."""
 
     status_message = Signal(str)
+    deck_opened = Signal()
+    """A deck file opened (its problems, if any, are known)."""
 
     def __init__(
         self, window: QWidget, document: Document, settings: AppSettings, recovery: Recovery
@@ -100,9 +102,9 @@ class FileController(QObject):
         self.offer_recovery()
 
     def new_from_article(self) -> bool:
-        """Ask for an article, import it, and open the outline (written beside it when that name is free)."""
+        """Ask for an article, import it, and open the outline as an unsaved deck (Save asks where)."""
         from deckbuilder.importer import import_article
-        from deckbuilder.outline.loader import dumps, save
+        from deckbuilder.outline.loader import dumps
 
         if not self.maybe_save():
             return False
@@ -116,13 +118,10 @@ class FileController(QObject):
         except DeckError as error:
             QMessageBox.warning(self._window, "Cannot import article", str(error))
             return False
-        target = article.with_suffix(".yaml")
-        if not target.exists():
-            save(deck, target)
-            return self.open_path(target, ask=False)
-        self._set_file(None)  # never overwrite a file the user has: the import opens untitled
-        self._document.open_text(dumps(deck, target), None)
-        self.status_message.emit(f"Imported {article.name}; {target.name} exists, so use Save As to keep it")
+        self._set_file(None)
+        self._document.open_text(dumps(deck), None, suggested=article.with_suffix(".yaml"))
+        self._document.mark_unsaved()
+        self.status_message.emit(f"Imported {article.name}; save the outline to keep it")
         return True
 
     def open_dialog(self) -> bool:
@@ -144,8 +143,9 @@ class FileController(QObject):
             return False
         self._set_file(path)
         self._settings.add_recent(path)
-        self.offer_recovery()
         self.status_message.emit(f"Opened {path.name}")
+        self.offer_recovery()
+        self.deck_opened.emit()
         return True
 
     def _fill_recent_menu(self) -> None:
@@ -173,8 +173,8 @@ class FileController(QObject):
         answer = QMessageBox.question(
             self._window,
             "Recover unsaved changes?",
-            f"Deckbuilder found unsaved changes to {name} "
-            "from a session that did not close properly.\n\nRecover them?",
+            f"Deckbuilder found unsaved changes to {name} from a session that did not close properly."
+            f"\n\n{self._recovery.describe(document.path)}\n\nRecover them?",
             Button.Yes | Button.No,
             Button.Yes,
         )
@@ -182,7 +182,7 @@ class FileController(QObject):
             self._recovery.discard(document.path)
             return False
         document.replace_text(text, "Recover unsaved changes")
-        self.status_message.emit("Recovered unsaved changes")
+        self.status_message.emit(f"Recovered unsaved changes to {name}")
         return True
 
     # -- saving ---------------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ class FileController(QObject):
     def save_as(self) -> bool:
         """Ask where to save, then save there."""
         document = self._document
-        start = str(document.path) if document.path else str(Path.cwd() / "untitled.yaml")
+        start = str(document.path or document.suggested_path or Path.cwd() / "untitled.yaml")
         chosen, _ = QFileDialog.getSaveFileName(self._window, "Save deck as", start, DECK_FILTER)
         if not chosen:
             return False
@@ -236,7 +236,26 @@ class FileController(QObject):
             document.edit_data(data, "Update image paths for the new folder")
         return copies
 
+    def _confirm_problems(self) -> bool:
+        """With problems in the outline, ask before saving it as it is; True when it is fine to go on."""
+        count = len(self._document.problems)
+        if not count:
+            return True
+        noun = "problem" if count == 1 else "problems"
+        first = self._document.problems[0]
+        answer = QMessageBox.question(
+            self._window,
+            f"Save with {count} {noun}?",
+            f"Save with {count} {noun}?\n\nThe outline is saved as it is, and export refuses it until "
+            f"{'it is' if count == 1 else 'they are'} fixed. The first: line {first.line}: {first.message}",
+            Button.Save | Button.Cancel,
+            Button.Cancel,
+        )
+        return answer == Button.Save
+
     def _write(self, target: Path) -> bool:
+        if not self._confirm_problems():
+            return False
         old_path = self._document.path
         try:
             self._document.save(target)

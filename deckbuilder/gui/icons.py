@@ -1,4 +1,4 @@
-"""Small drawn icons, one per slide kind, so the outline reads at a glance."""
+"""Small drawn icons: one per slide kind, so the outline reads at a glance, and undo and redo."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 SIZE = 32
 INK = QColor("#0B2545")
@@ -154,6 +154,35 @@ def kind_icon(kind: str) -> QIcon:
         paint = _PAINTERS.get(kind)
         if paint is not None:
             paint(painter)
+    finally:
+        painter.end()
+    return QIcon(pixmap)
+
+
+@functools.cache
+def history_icon(redo: bool) -> QIcon:
+    """A curved arrow turning back (undo) or forward (redo), drawn like the usual edit-undo icons."""
+    themed = QIcon.fromTheme("edit-redo" if redo else "edit-undo")
+    if not themed.isNull():
+        return themed
+    pixmap = QPixmap(SIZE * 2, SIZE * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if redo:  # the mirror image of undo
+            painter.translate(SIZE, 0)
+            painter.scale(-1, 1)
+        path = QPainterPath(QPointF(9, 13))
+        path.cubicTo(QPointF(17, 5), QPointF(29, 9), QPointF(27, 19))
+        path.cubicTo(QPointF(26, 24), QPointF(21, 27), QPointF(15, 27))
+        painter.setPen(QPen(INK, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(INK)
+        painter.drawPolygon([QPointF(3, 13), QPointF(12, 6), QPointF(13, 18)])
     finally:
         painter.end()
     return QIcon(pixmap)

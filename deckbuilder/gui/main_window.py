@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from deckbuilder.gui import edits
 from deckbuilder.gui.document import Document
 from deckbuilder.gui.edits import OutlinePath
 from deckbuilder.gui.export_controller import ExportController
@@ -25,6 +27,7 @@ from deckbuilder.gui.layout_service import LayoutService
 from deckbuilder.gui.menus import build_menus
 from deckbuilder.gui.recovery import Recovery
 from deckbuilder.gui.settings import AppSettings
+from deckbuilder.gui.slide_clipboard import SlideClipboard
 from deckbuilder.gui.undo_keys import UndoKeys
 from deckbuilder.gui.widgets.deck_form import DeckForm
 from deckbuilder.gui.widgets.filmstrip import Filmstrip
@@ -67,6 +70,9 @@ class MainWindow(QMainWindow):
         self.filmstrip = Filmstrip()
         self.theme_picker = ThemePicker(self.document)
         self.files = FileController(self, self.document, self.app_settings, self.recovery)
+        self.clipboard = SlideClipboard(self.document, self.outline.current_path, self)
+        for widget in (self.outline, self.filmstrip):
+            self.clipboard.attach(widget)
         self.exports = ExportController(self, self.document, self.statusBar())
         self._problems_button = QToolButton(self)
         self._problems_button.setAutoRaise(True)
@@ -78,8 +84,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_problems()
         self._update_title()
-        if not self.app_settings.restore_window(self, self.splitters):
-            self.resize(1440, 900)
+        self._set_tab_order()
+        self.app_settings.place_window(self, self.splitters)
 
     def _build_layout(self) -> None:
         self.editor_tabs = QTabWidget()
@@ -124,7 +130,16 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.problems.problem_activated.connect(self.go_to_line)
         self.filmstrip.slide_clicked.connect(self._on_thumbnail_clicked)
+        self.filmstrip.slide_dropped.connect(self._on_thumbnail_dropped)
         self.files.status_message.connect(self._show_status)
+        self.files.deck_opened.connect(self._on_deck_opened)
+        self.clipboard.status_message.connect(self._show_status)
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the panes left to right: outline, editor, preview, filmstrip."""
+        chain = (self.outline, self.editor_tabs, self.preview, self.filmstrip)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- reactions -----------------------------------------------------------------------------------
 
@@ -161,9 +176,16 @@ class MainWindow(QMainWindow):
         self.preview.set_layout(None)
         self.filmstrip.clear()
 
+    def _on_deck_opened(self) -> None:
+        """A deck with problems opens on its first one; its slides that validate still show."""
+        problems = self.document.problems
+        if problems and problems[0].line is not None:
+            self.go_to_line(problems[0].line, problems[0].column or 1)
+
     def _on_path_changed(self, path: OutlinePath) -> None:
         self.slide_editor.show_path(path)
         self.preview.show_path(path)
+        self._number_slide()
         deck = self.document.deck
         if deck is not None and path and self.document.is_valid:
             key: tuple[str | int, ...] = (
@@ -175,10 +197,18 @@ class MainWindow(QMainWindow):
         if self.layout_service.layout is not None:
             self.filmstrip.highlight(pages_for(self.layout_service.layout, path))
 
+    def _number_slide(self) -> None:
+        """The form numbers the slide as the preview and the filmstrip do."""
+        layout = self.layout_service.layout
+        if layout is not None:
+            numbers = pages_for(layout, self.outline.current_path())
+            self.slide_editor.set_numbers(numbers, len(layout.slides))
+
     def _on_layout(self, layout: DeckLayout) -> None:
         self.preview.set_layout(layout)
         self.filmstrip.set_layout(layout)
         self.filmstrip.highlight(pages_for(layout, self.outline.current_path()))
+        self._number_slide()
 
     def _on_thumbnail_clicked(self, number: int) -> None:
         layout = self.layout_service.layout
@@ -190,6 +220,24 @@ class MainWindow(QMainWindow):
             return
         self.outline.select_path(origin if origin[1] >= 0 else origin[:1])
         self.preview.show_output_slide(number)
+
+    def _on_thumbnail_dropped(self, number: int, before: int) -> None:
+        """A thumbnail dragged before another: move its slide there in the outline."""
+        layout = self.layout_service.layout
+        if layout is None or not self.document.is_valid or not 0 <= number < len(layout.slides):
+            return
+        origin = layout.slides[number].origin
+        if origin is None or origin[1] < 0:
+            self._show_status("Only the outline's own slides move; generated ones follow them")
+            return
+        data = self.document.data()
+        section, row = len(data["sections"]) - 1, len(data["sections"][-1].get("slides", []))
+        if before < len(layout.slides) and layout.slides[before].origin is not None:
+            target = layout.slides[before].origin
+            assert target is not None
+            section, row = target[0], max(target[1], 0) + (1 if layout.slides[before].continued else 0)
+        new, focus = edits.move_slide(data, origin, section, row)
+        self.document.edit_data(new, "Move slide", focus=focus, focus_before=origin)
 
     def go_to_line(self, line: int, column: int) -> None:
         """Show the YAML tab at a line (a problem's location)."""

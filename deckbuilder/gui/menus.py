@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QStyle, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QToolBar, QToolButton, QWidget
+
+from deckbuilder.gui.help_menu import add_help_menu
+from deckbuilder.gui.icons import history_icon
 
 if TYPE_CHECKING:
     from deckbuilder.gui.main_window import MainWindow
@@ -14,14 +17,13 @@ if TYPE_CHECKING:
 
 def build_menus(window: MainWindow) -> None:
     """File, Edit, Slide and View menus, and the main toolbar."""
-    style = window.style()
     stack = window.document.undo_stack
     window.undo_action = stack.createUndoAction(window, "&Undo")
     window.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-    window.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+    window.undo_action.setIcon(history_icon(redo=False))
     window.redo_action = stack.createRedoAction(window, "&Redo")
     window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    window.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+    window.redo_action.setIcon(history_icon(redo=True))
     quit_action = QAction("&Quit", window)
     quit_action.setShortcut(QKeySequence("Ctrl+Q"))
     quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -42,6 +44,8 @@ def build_menus(window: MainWindow) -> None:
 
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([window.undo_action, window.redo_action])
+    edit_menu.addSeparator()
+    edit_menu.addActions(window.clipboard.actions())
 
     slide_menu = bar.addMenu("&Slide")
     slide_menu.addMenu(outline.add_slide_menu)
@@ -52,6 +56,7 @@ def build_menus(window: MainWindow) -> None:
         action = view_menu.addAction(f"{name} tab")
         action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
         action.triggered.connect(lambda _checked=False, i=index: window.editor_tabs.setCurrentIndex(i))
+    add_help_menu(bar, window)
 
     toolbar = QToolBar("Main toolbar", window)
     toolbar.setObjectName("main-toolbar")

@@ -5,15 +5,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from deckbuilder.atomic import write_text_atomic
+from deckbuilder.errors import DeckError
 
 if TYPE_CHECKING:
     from deckbuilder.gui.document import Document
+    from deckbuilder.outline.model import Deck
 
 AUTOSAVE_INTERVAL_MS = 5000
 RECOVERY_DIR_ENV = "DECKBUILDER_RECOVERY_DIR"
@@ -81,6 +84,27 @@ class Recovery(QObject):
         except (OSError, UnicodeDecodeError):
             return None
         return text if text != current else None
+
+    def describe(self, path: Path | None) -> str:
+        """When a deck's recovery file was autosaved and what it holds: 'Autosaved 14:02 on 3 May: …'."""
+        from deckbuilder.outline.loader import loads, salvage
+
+        target = self.file_for(path)
+        try:
+            when = datetime.fromtimestamp(target.stat().st_mtime)
+            text = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
+        stamp = f"Autosaved at {when:%H:%M} on {when:%d %B %Y}".replace(" 0", " ")
+        deck: Deck | None
+        try:
+            deck = loads(text)
+        except DeckError:
+            deck = salvage(text)
+        if deck is None:
+            return f"{stamp}; the outline has problems."
+        count = sum(len(section.slides) for section in deck.sections)
+        return f"{stamp}: “{deck.title}”, {count} slide{'s' if count != 1 else ''}."
 
     def discard(self, path: Path | None) -> None:
         """Remove a deck's recovery file (after a save, or a close without changes to keep)."""

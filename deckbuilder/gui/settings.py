@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 8
+DEFAULT_SIZE = (1440, 900)
 
 
 class AppSettings:
@@ -41,6 +43,27 @@ class AppSettings:
             if isinstance(saved, QByteArray):
                 splitter.restoreState(saved)
         return True
+
+    def place_window(self, window: QMainWindow, splitters: dict[str, QSplitter]) -> None:
+        """Restore the window as it was, or size it for the screen; either way wholly on the screen."""
+        restored = self.restore_window(window, splitters)
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if not restored:
+            window.resize(
+                min(DEFAULT_SIZE[0], area.width() * 9 // 10), min(DEFAULT_SIZE[1], area.height() * 9 // 10)
+            )
+        width, height = min(window.width(), area.width()), min(window.height(), area.height())
+        if (width, height) != (window.width(), window.height()):
+            window.resize(width, height)
+        frame = window.frameGeometry()
+        if restored and area.contains(frame):
+            return
+        x = area.left() + max(0, (area.width() - frame.width()) // 2)
+        y = area.top() + max(0, (area.height() - frame.height()) // 2)
+        window.move(x, y)
 
     def recent_files(self) -> list[Path]:
         """Recently opened decks, newest first, that still exist."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,62 @@ def loads(text: str, path: str = "<outline>") -> Deck:
     except RecordError as error:
         raise DeckError(located_problems(error.issues, tree, path)) from None
     return deck.with_marks({key: (mark.line, mark.column) for key, mark in tree.value_marks.items()})
+
+
+MAX_SALVAGE_STEPS = 500
+
+
+def salvage(text: str, path: str = "<outline>") -> Deck | None:
+    """What of an outline with problems does validate: bad keys left out, then bad slides and sections.
+
+    None when the text is not YAML at all or the deck itself (its title, every section) is broken.
+    The result has no source marks: what was left out shifts the positions of what follows.
+    """
+    try:
+        tree = parse_outline(text, path)
+    except DeckError:
+        return None
+    data = copy.deepcopy(tree.data)
+    if not isinstance(data, dict):
+        return None
+    tried: set[tuple[str | int, ...]] = set()
+    for _ in range(MAX_SALVAGE_STEPS):
+        try:
+            return Deck.from_data(data)
+        except RecordError as error:
+            if not _leave_out(data, tuple(error.issues[0].path), tried):
+                return None
+    return None
+
+
+_PARTS = (("sections", int, "slides", int), ("sections", int), ("sources", int))
+
+
+def _leave_out(data: dict[str, Any], loc: tuple[str | int, ...], tried: set[tuple[str | int, ...]]) -> bool:
+    """Drop the key a problem is at (once), else the slide, section or source holding it; False if neither."""
+    parent: Any = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    else:
+        if loc and loc not in tried and isinstance(parent, dict) and loc[-1] in parent and loc[-1] != "kind":
+            tried.add(loc)
+            del parent[loc[-1]]
+            return True
+    for shape in _PARTS:
+        prefix = loc[: len(shape)]
+        if len(prefix) == len(shape) and all(
+            p == s if isinstance(s, str) else isinstance(p, int) for p, s in zip(prefix, shape, strict=True)
+        ):
+            holder: Any = data
+            for part in prefix[:-1]:
+                holder = holder[part]
+            if isinstance(holder, list) and isinstance(prefix[-1], int) and prefix[-1] < len(holder):
+                del holder[prefix[-1]]
+                return True
+    return False
 
 
 def _tidy(value: Any) -> Any:

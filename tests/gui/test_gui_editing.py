@@ -158,11 +158,16 @@ def test_add_delete_and_move_slides_undo_and_redo(qtbot: QtBot, opened: MainWind
     assert tree_titles(opened, 1) == [before[1], before[0]]
 
 
-def test_moving_a_slide_past_its_section_edge_crosses_into_the_next(opened: MainWindow) -> None:
+def test_moving_a_slide_past_its_section_edge_crosses_into_the_next_after_its_divider(
+    opened: MainWindow,
+) -> None:
     opened.outline.select_path((1, 1))
     assert opened.outline.move_selection(1)
-    assert tree_titles(opened, 2)[0] == "How the distrust built up"
-    assert opened.outline.current_path() == (2, 0)
+    assert tree_titles(opened, 2)[:2] == ["Niger: A Case Study in Divergence", "How the distrust built up"]
+    assert opened.outline.current_path() == (2, 1)
+    assert opened.outline.move_selection(-1)  # and back up past the divider, into the section above
+    assert tree_titles(opened, 1)[-1] == "How the distrust built up"
+    assert tree_titles(opened, 2)[0] == "Niger: A Case Study in Divergence"
 
 
 def test_drag_and_drop_moves_a_slide_through_the_undo_stack(opened: MainWindow) -> None:

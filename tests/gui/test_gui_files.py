@@ -226,25 +226,6 @@ def test_opening_an_invalid_outline_shows_its_problems_and_no_slides(
     assert not window.outline.add_slide_action.isEnabled()
 
 
-def test_new_from_article_imports_and_opens_the_outline(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    article = tmp_path / "article.md"
-    article.write_text(
-        "# Sahel briefing\n\nWhy it matters.\n\n## Background\n\nFrance had 1,500 troops in the Sahel.\n"
-        "The US had 1,000 personnel for drone operations.\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(article), ""))
-    assert window.files.new_from_article()
-    assert window.document.path == tmp_path / "article.yaml"
-    assert (tmp_path / "article.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
-    assert window.windowTitle().startswith("Sahel briefing — Deckbuilder")
-    # a second import must not overwrite the outline: it opens untitled
-    assert window.files.new_from_article()
-    assert window.document.path is None
-
-
 def test_save_as_to_another_folder_keeps_images_found(
     opened: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

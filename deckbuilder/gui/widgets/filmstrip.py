@@ -1,9 +1,9 @@
-"""A strip of thumbnails of every output slide; clicking one selects what made it."""
+"""A strip of thumbnails of every output slide; clicking one selects what made it, dragging one moves it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QDropEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from deckbuilder.layout.boxes import DeckLayout, SlideLayout
@@ -17,6 +17,8 @@ class Filmstrip(QListWidget):
     """Thumbnails in a row, numbered; the selected outline item's slides are highlighted."""
 
     slide_clicked = Signal(int)
+    slide_dropped = Signal(int, int)
+    """A thumbnail was dragged: its number, and the number it was dropped before (count: at the end)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,7 +27,10 @@ class Filmstrip(QListWidget):
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(False)
-        self.setMovement(QListView.Movement.Static)
+        self.setMovement(QListView.Movement.Snap)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -34,6 +39,24 @@ class Filmstrip(QListWidget):
         self.setStyleSheet("QListWidget { background: #E4E7EB; border: none; }")
         self.setUniformItemSizes(True)
         self.itemClicked.connect(lambda item: self.slide_clicked.emit(self.row(item)))
+        self.setAccessibleName("Filmstrip")
+        self.setAccessibleDescription("Every slide of the deck; drag a thumbnail to move its slide")
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Report where a thumbnail was dropped; the outline edit then redraws the strip."""
+        source = self.currentRow()
+        position = event.position().toPoint()
+        item = self.itemAt(position)
+        if item is None:
+            target = self.count()
+        else:
+            target = self.row(item)
+            if position.x() > self.visualItemRect(item).center().x():
+                target += 1
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if source >= 0 and target not in (source, source + 1):
+            self.slide_dropped.emit(source, target)
 
     def _thumb_size(self) -> QSize:
         layout = self._layout

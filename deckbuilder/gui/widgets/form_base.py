@@ -95,6 +95,7 @@ class FieldForm(QWidget):
 
         self._bind(name, edit, load, store)
         self.form.addRow(label, edit)
+        edit.setAccessibleName(label)
         return edit
 
     def text(
@@ -119,6 +120,7 @@ class FieldForm(QWidget):
 
         self._bind(name, edit, load, store)
         self.form.addRow(label, edit)
+        edit.setAccessibleName(label)
         return edit
 
     def choice(self, key: Key, label: str, choices: list[str]) -> QComboBox:
@@ -136,6 +138,7 @@ class FieldForm(QWidget):
 
         self._bind(name, combo, load, store)
         self.form.addRow(label, combo)
+        combo.setAccessibleName(label)
         return combo
 
     def check(self, key: Key, label: str, *, default: bool = True) -> QCheckBox:
@@ -168,6 +171,7 @@ class FieldForm(QWidget):
         )
         self.form.addRow(QLabel(label, self))
         self.form.addRow(editor)
+        editor.tree.setAccessibleName(label)
         return editor
 
     def grid(
@@ -188,6 +192,7 @@ class FieldForm(QWidget):
         )
         self.form.addRow(QLabel(label, self))
         self.form.addRow(editor)
+        editor.table.setAccessibleName(label)
         return editor
 
     def add_widget(self, label: str, widget: QWidget) -> None:

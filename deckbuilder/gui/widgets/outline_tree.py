@@ -29,6 +29,7 @@ class OutlineTree(QTreeView):
         self.outline_model = OutlineModel(document, self)
         self.setModel(self.outline_model)
         self.setHeaderHidden(True)
+        self.setAccessibleName("Outline")
         self.setUniformRowHeights(True)
         self.setIconSize(QSize(24, 24))
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -42,6 +43,7 @@ class OutlineTree(QTreeView):
         self.outline_model.modelReset.connect(self._after_reset)
         self.selectionModel().selectionChanged.connect(self._on_selection_changed)
         document.focus_requested.connect(self.select_path)
+        document.opened.connect(self._forget_selection)
         document.problems_changed.connect(self.update_actions)
         self._build_actions()
         self.expandAll()
@@ -188,6 +190,10 @@ class OutlineTree(QTreeView):
             self.setCurrentIndex(index)
             self.scrollTo(index)
         self._set_path(self.outline_model.path_of(index))
+
+    def _forget_selection(self) -> None:
+        """Another deck opened: it starts at its first slide, not where the last one was."""
+        self._path = ()
 
     def _after_reset(self) -> None:
         self.expandAll()

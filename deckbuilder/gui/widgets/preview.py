@@ -120,6 +120,9 @@ class SlidePreview(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.scroll_area, 1)
         self.setMinimumSize(320, 220)
+        self.setAccessibleName("Slide preview")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.scroll_area.setFocusProxy(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the pages fitted to the visible area."""

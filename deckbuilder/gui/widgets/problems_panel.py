@@ -19,6 +19,7 @@ class ProblemsPanel(QListWidget):
         super().__init__(parent)
         self._outline: tuple[Problem, ...] = ()
         self._layout: tuple[Problem, ...] = ()
+        self.setAccessibleName("Problems")
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,8 @@ class SlideEditor(QScrollArea):
         self._document = document
         self._path: OutlinePath = ()
         self._forms: dict[str, FieldForm] = {}
+        self._numbers: tuple[int, ...] = ()
+        self._total = 0
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -53,12 +56,14 @@ class SlideEditor(QScrollArea):
         for kind, label in KIND_LABELS.items():
             self.kind_combo.addItem(kind_icon(kind), label, kind)
         self.kind_combo.setToolTip("Change the kind of slide; the title, notes and text carry over")
+        self.kind_combo.setAccessibleName("Kind of slide")
         self.kind_combo.activated.connect(self._on_kind_chosen)
         self.error = QLabel(body)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.stack = QStackedWidget(body)
+        self.stack.currentChanged.connect(self._fit_stack)
         self.hint = QLabel("Select a slide or a section in the outline to edit it here.", body)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -111,6 +116,7 @@ class SlideEditor(QScrollArea):
         """Edit the item at an outline path (() shows a hint)."""
         if path != self._path:
             self.error.hide()
+            self._numbers = ()
         self._path = path
         self.reload()
 
@@ -143,7 +149,7 @@ class SlideEditor(QScrollArea):
                 self._show_hint()
                 return
             kind = str(slide["kind"])
-            self.heading.setText(f"Slide {path[1] + 1} of “{section.title}”")
+            self._update_heading()
             self.kind_combo.show()
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
             form = self._form_for(kind)
@@ -151,7 +157,38 @@ class SlideEditor(QScrollArea):
             self.common.load(slide)
             self.common.show()
             self.stack.setCurrentWidget(form)
+        self._fit_stack()
         self._update_enabled()
+
+    def set_numbers(self, numbers: tuple[int, ...], total: int) -> None:
+        """The output slide numbers (0-based) the edited slide has in the preview, and how many there are."""
+        self._numbers, self._total = numbers, total
+        self._update_heading()
+
+    def _update_heading(self) -> None:
+        deck = self._document.deck
+        path = self._path
+        if deck is None or len(path) != 2 or path[0] >= len(deck.sections):
+            return
+        section = deck.sections[path[0]].title
+        if not self._numbers or not self._total:
+            self.heading.setText(f"Slide in “{section}”")
+        elif len(self._numbers) == 1:
+            self.heading.setText(f"Slide {self._numbers[0] + 1} of {self._total} · in “{section}”")
+        else:
+            first, last = self._numbers[0] + 1, self._numbers[-1] + 1
+            self.heading.setText(f"Slides {first}–{last} of {self._total} · in “{section}”")
+
+    def _fit_stack(self) -> None:
+        """Size the stack to the form on show, so a small form stays compact after a large one was shown."""
+        current = self.stack.currentWidget()
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            if page is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.stack.adjustSize()
 
     def _show_hint(self) -> None:
         self.heading.setText("Nothing selected")

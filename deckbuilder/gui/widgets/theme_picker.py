@@ -23,6 +23,7 @@ class ThemePicker(QComboBox):
         self._builtins = builtin_theme_names()
         self.addItems(self._builtins)
         self.setToolTip("The deck's theme: colours, fonts and sizes")
+        self.setAccessibleName("Theme")
         self.setMinimumContentsLength(10)
         self.activated.connect(self._on_activated)
         document.deck_changed.connect(self.refresh)

@@ -60,6 +60,7 @@ class YamlEditor(QPlainTextEdit):
         self._document = document
         self._applying = False
         self._problem_lines: set[int] = set()
+        self.setAccessibleName("YAML outline")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(max(font.pointSizeF(), 10.0))
         font.setStyleHint(QFont.StyleHint.Monospace)
