@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
-    QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from deckbuilder.gui import edits
 from deckbuilder.gui.edits import KIND_LABELS, OutlinePath
 from deckbuilder.gui.icons import kind_icon
 from deckbuilder.gui.widgets.form_base import Data, FieldForm
+from deckbuilder.gui.widgets.form_stack import FormStack
 from deckbuilder.gui.widgets.kind_forms import build_kind_form
 
 if TYPE_CHECKING:
@@ -62,8 +61,7 @@ class SlideEditor(QScrollArea):
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
-        self.stack = QStackedWidget(body)
-        self.stack.currentChanged.connect(self._fit_stack)
+        self.stack = FormStack(body)
         self.hint = QLabel("Select a slide or a section in the outline to edit it here.", body)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -157,7 +155,6 @@ class SlideEditor(QScrollArea):
             self.common.load(slide)
             self.common.show()
             self.stack.setCurrentWidget(form)
-        self._fit_stack()
         self._update_enabled()
 
     def set_numbers(self, numbers: tuple[int, ...], total: int) -> None:
@@ -178,17 +175,6 @@ class SlideEditor(QScrollArea):
         else:
             first, last = self._numbers[0] + 1, self._numbers[-1] + 1
             self.heading.setText(f"Slides {first}–{last} of {self._total} · in “{section}”")
-
-    def _fit_stack(self) -> None:
-        """Size the stack to the form on show, so a small form stays compact after a large one was shown."""
-        current = self.stack.currentWidget()
-        for index in range(self.stack.count()):
-            page = self.stack.widget(index)
-            if page is None:
-                continue
-            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        self.stack.adjustSize()
 
     def _show_hint(self) -> None:
         self.heading.setText("Nothing selected")
