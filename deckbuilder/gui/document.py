@@ -45,6 +45,7 @@ class Document(QObject):
         self._deck: Deck | None = None
         self._valid = False
         self._problems: tuple[Problem, ...] = ()
+        self._places: dict[OutlinePath, str] = {}
         self.saved_text = ""
         self.suggested_path: Path | None = None
         self._validate_timer = QTimer(self)
@@ -73,6 +74,11 @@ class Document(QObject):
     def is_valid(self) -> bool:
         """Read-only: whether the current text parsed into the current Deck."""
         return self._valid and not self._validate_timer.isActive()
+
+    @property
+    def problem_places(self) -> dict[OutlinePath, str]:
+        """Read-only: the sections and slides the problems are in, each with its first problem."""
+        return self._places
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -172,8 +178,11 @@ class Document(QObject):
         self.deck_changed.emit()
 
     def _set_problems(self, problems: tuple[Problem, ...]) -> None:
+        from deckbuilder.outline.loader import problem_places
+
         if problems != self._problems:
             self._problems = problems
+            self._places = problem_places(self._text, problems) if problems else {}
             self.problems_changed.emit()
 
     # -- changes (called by undo commands) ---------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Small drawn icons: one per slide kind, so the outline reads at a glance, and undo and redo."""
+"""Small drawn icons: one per slide kind, so the outline reads at a glance; undo, redo, a problem."""
 
 from __future__ import annotations
 
@@ -183,6 +183,25 @@ def history_icon(redo: bool) -> QIcon:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(INK)
         painter.drawPolygon([QPointF(3, 13), QPointF(12, 6), QPointF(13, 18)])
+    finally:
+        painter.end()
+    return QIcon(pixmap)
+
+
+@functools.cache
+def problem_icon() -> QIcon:
+    """The warning sign that marks an outline item with a problem."""
+    pixmap = QPixmap(SIZE * 2, SIZE * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#B42318"))
+        painter.drawPolygon([QPointF(16, 4), QPointF(30, 28), QPointF(2, 28)])
+        painter.fillRect(QRectF(14.5, 11, 3, 10), PAPER)
+        painter.fillRect(QRectF(14.5, 23, 3, 3), PAPER)
     finally:
         painter.end()
     return QIcon(pixmap)

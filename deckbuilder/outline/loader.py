@@ -74,6 +74,27 @@ def salvage(text: str, path: str = "<outline>") -> Deck | None:
     return None
 
 
+def problem_places(text: str, problems: tuple[Problem, ...]) -> dict[tuple[int, ...], str]:
+    """The sections (s,) and slides (s, i) of an outline that problems fall in, each with its first one."""
+    try:
+        marks = parse_outline(text, "<outline>").value_marks
+    except DeckError:
+        return {}
+    starts = sorted(
+        (mark.line, tuple(int(p) for p in key[1::2]))
+        for key, mark in marks.items()
+        if len(key) in (2, 4) and key[0] == "sections" and key[2:3] in ((), ("slides",))
+    )
+    places: dict[tuple[int, ...], str] = {}
+    for problem in problems:
+        inside = [place for line, place in starts if problem.line is not None and line <= problem.line]
+        if inside:
+            place = inside[-1]
+            places.setdefault(place, problem.message)
+            places.setdefault(place[:1], problem.message)
+    return places
+
+
 _PARTS = (("sections", int, "slides", int), ("sections", int), ("sources", int))
 
 

@@ -154,6 +154,26 @@ def test_tab_goes_through_the_panes_left_to_right(qtbot: QtBot, opened: MainWind
     assert seen[:3] == [1, 2, 3]
 
 
+def test_tab_goes_down_the_slide_form(qtbot: QtBot, opened: MainWindow) -> None:
+    opened.outline.select_path((2, 4))  # a comparison: fields in two columns' worth of rows
+    qtbot.wait(50)
+    editor = opened.slide_editor
+    form = editor.current_form()
+    assert form is not None
+    order: list[QWidget] = []
+    widget: QWidget = editor.kind_combo
+    for _ in range(40):
+        widget = widget.nextInFocusChain()
+        if widget is editor.kind_combo or not editor.isAncestorOf(widget):
+            break
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            order.append(widget)
+    tops = [w.mapTo(editor.widget(), QPoint(0, 0)).y() for w in order]
+    assert len(order) > 4
+    assert tops == sorted(tops)
+    assert order[-1] is editor.common.fields["source"]
+
+
 def test_the_window_opens_on_screen_and_remembers_its_geometry(new_window: Callable[..., MainWindow]) -> None:
     first = new_window(size=None)
     area = first.screen().availableGeometry()

@@ -203,6 +203,9 @@ def test_a_file_with_one_bad_key_still_shows_its_slides(
     assert sum(model.rowCount(model.index_of((s,))) for s in range(6)) == 15
     assert window.filmstrip.count() >= 15
     assert window.preview.current_pages()
+    marked = model.index_of((0, 1))
+    assert model.data(marked, Qt.ItemDataRole.ToolTipRole) == "Problem: unknown key 'colour'"
+    assert model.data(model.index_of((0, 0)), Qt.ItemDataRole.ToolTipRole) == "Title slide"
     assert window.editor_tabs.currentIndex() == 2  # the YAML tab, at the problem
     assert window.yaml_editor.textCursor().blockNumber() + 1 == window.document.problems[0].line
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont
 
 from deckbuilder.gui import edits
 from deckbuilder.gui.edits import KIND_LABELS, OutlinePath
-from deckbuilder.gui.icons import SECTION_GROUP, kind_icon
+from deckbuilder.gui.icons import SECTION_GROUP, kind_icon, problem_icon
 
 if TYPE_CHECKING:
     from deckbuilder.gui.document import Document
@@ -53,6 +53,7 @@ class OutlineModel(QAbstractItemModel):
         self._document = document
         self._deck: Deck | None = document.deck
         document.deck_changed.connect(self._on_deck_changed)
+        document.problems_changed.connect(self._on_deck_changed)
 
     # -- structure ---------------------------------------------------------------------------------
 
@@ -120,6 +121,11 @@ class OutlineModel(QAbstractItemModel):
         section = self._deck.sections[path[0]]
         if role == PATH_ROLE:
             return path
+        problem = self._document.problem_places.get(path)
+        if problem is not None and role == Qt.ItemDataRole.DecorationRole:
+            return problem_icon()
+        if problem is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return f"Problem: {problem}"
         if len(path) == 1:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return section.title

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDropEvent, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from deckbuilder.layout.boxes import DeckLayout, SlideLayout
@@ -41,6 +41,21 @@ class Filmstrip(QListWidget):
         self.itemClicked.connect(lambda item: self.slide_clicked.emit(self.row(item)))
         self.setAccessibleName("Filmstrip")
         self.setAccessibleDescription("Every slide of the deck; drag a thumbnail to move its slide")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Take thumbnails dragged within the strip (and nothing else)."""
+        self._take_own(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        """Anywhere in the strip is a place to drop a thumbnail: before or after the one under it."""
+        self._take_own(event)
+
+    def _take_own(self, event: QDragMoveEvent) -> None:
+        if event.source() is self:
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Report where a thumbnail was dropped; the outline edit then redraws the strip."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -155,6 +156,7 @@ class SlideEditor(QScrollArea):
             self.common.load(slide)
             self.common.show()
             self.stack.setCurrentWidget(form)
+            self._chain_tabs(form)
         self._update_enabled()
 
     def set_numbers(self, numbers: tuple[int, ...], total: int) -> None:
@@ -175,6 +177,21 @@ class SlideEditor(QScrollArea):
         else:
             first, last = self._numbers[0] + 1, self._numbers[-1] + 1
             self.heading.setText(f"Slides {first}–{last} of {self._total} · in “{section}”")
+
+    def _chain_tabs(self, form: QWidget) -> None:
+        """Tab goes down the form as it reads: kind, the kind's fields, then notes and source."""
+        chain: list[QWidget] = [self.kind_combo]
+        for part in (form, self.common):
+            fields = [
+                w
+                for w in part.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(part) and w.isEnabled()
+            ]
+            chain += sorted(
+                fields, key=lambda w: (w.mapTo(part, QPoint(0, 0)).y(), w.mapTo(part, QPoint(0, 0)).x())
+            )
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _show_hint(self) -> None:
         self.heading.setText("Nothing selected")
@@ -239,3 +256,9 @@ class SlideEditor(QScrollArea):
             return
         new = edits.set_slide(self._document.data(), self._path, edits.convert_slide(slide, kind))
         self._apply(new, f"Change slide to {KIND_LABELS[kind]}", None)
+
+
+def _reading_place(widget: QWidget, ancestor: QWidget) -> tuple[int, int]:
+    """Where a widget sits in an ancestor, top to bottom then left to right."""
+    place = widget.mapTo(ancestor, QPoint(0, 0))
+    return place.y(), place.x()
