@@ -62,11 +62,16 @@ def same(old: Any, new: Any) -> bool:
 
 
 def apply_edits(text: str, edits: list[Edit], offset: int = 0) -> str:
-    """text with each (start, end, replacement) applied; insertions at one place keep their order."""
-    numbered = sorted(
-        ((start, index, end, new) for index, (start, end, new) in enumerate(edits)), reverse=True
+    """text with each (start, end, replacement) applied; insertions at one place keep their order.
+
+    Applied from the end back, so earlier positions stay valid; at one position the replacement of a
+    range goes first and the insertions then land in front of it, in the order they were given.
+    """
+    ordered = sorted(
+        ((start, end > start, index, end, new) for index, (start, end, new) in enumerate(edits)),
+        reverse=True,
     )
-    for start, _index, end, new in numbered:
+    for start, _replaces, _index, end, new in ordered:
         text = text[: start - offset] + new + text[end - offset :]
     return text
 
@@ -196,7 +201,13 @@ class _Writer:
             if node.flow_style:
                 return self._flow(node, old, new, name, column)
             return self._mapping(node, old, new)
-        if isinstance(node, SequenceNode) and isinstance(old, list) and isinstance(new, list) and node.value:
+        if (
+            isinstance(node, SequenceNode)
+            and isinstance(old, list)
+            and isinstance(new, list)
+            and node.value
+            and new
+        ):
             if node.flow_style:
                 return self._flow(node, old, new, name, column)
             return self._sequence(node, old, new, name)

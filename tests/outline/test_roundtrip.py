@@ -11,7 +11,7 @@ from support.outline_diff import COMMENTED, OUTLINES, changed_lines, comments
 
 import deckbuilder
 from deckbuilder.outline.loader import SCHEMA_URL
-from deckbuilder.outline.model import BulletsSlide, Deck, Section
+from deckbuilder.outline.model import BulletsSlide, Deck, Section, SectionSlide
 from deckbuilder.outline.roundtrip import rewrite
 
 
@@ -178,3 +178,27 @@ def test_scalars_keep_their_quoting_and_block_style() -> None:
         "a: \"y\"   # note\nb: 'Paris'' view'\nc: \"key: value\"\nd: [1, 2.5]\ne: |\n  one\n  two\n  three\n"
         "\nf: kept\n"
     )
+
+
+def test_a_section_emptied_of_slides_says_so_in_one_line(tmp_path: Path) -> None:
+    def empty(deck: Deck) -> None:
+        deck.sections[1].slides.clear()
+
+    before, after = _saved(tmp_path, empty)
+    assert "    slides: []\n" in after
+    assert after.endswith('  - title: "Middle"\n    slides: []\n')
+    assert "-    slides:" in changed_lines(before, after)
+
+
+def test_a_slide_changed_to_another_kind_keeps_its_place_and_neighbours(tmp_path: Path) -> None:
+    def convert(deck: Deck) -> None:
+        deck.sections[0].slides[2] = SectionSlide(title="Now a divider")
+
+    before, after = _saved(tmp_path, convert)
+    assert changed_lines(before, after) == [
+        "-      - kind: quote",
+        '-        text: "Words worth quoting"',
+        "-        attribution: Someone",
+        "+      - kind: section",
+        '+        title: "Now a divider"',
+    ]
