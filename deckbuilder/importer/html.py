@@ -13,15 +13,18 @@ from lxml import html as lxml_html
 from deckbuilder.importer.blocks import (
     Article,
     Block,
+    Chrome,
     Heading,
     ListBlock,
     ListItem,
     Paragraph,
     Quote,
     Table,
+    block_text,
     clean_text,
 )
 from deckbuilder.importer.chrome import is_byline, is_chrome
+from deckbuilder.importer.sentences import word_count, word_set
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())  # a library's chatter is not our message
@@ -29,7 +32,14 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|―)\s*")
 _SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _HEADING_LEVEL = re.compile(r"^h([1-6])$")
+_MARK_CLASSES = word_set(
+    "mw-editsection editsection reference noprint mw-jump mw-jump-link toc toclimit-2 toclimit-3 "
+    "mw-cite-backlink navbox catlinks printfooter"
+)
+"""Classes (and ids) of the marks a wiki sets in an article's text: not words of the article."""
 SHORT_EXTRACT_CHARS = 1500
+LABEL_MAX_WORDS = 12
+LABEL_RUN = 3
 """An extract shorter than this is read again favouring recall: on a short page, precision loses text."""
 
 
@@ -100,6 +110,30 @@ def _parse_page(page: str) -> lxml_html.HtmlElement | None:
         return None
 
 
+def _is_label(block: Block) -> bool:
+    """A paragraph of a few words with no sentence end: a label, a dateline, a kicker."""
+    return (
+        isinstance(block, Paragraph)
+        and word_count(block.text) <= LABEL_MAX_WORDS
+        and not block.text.rstrip().endswith((".", "!", "?", ":", "…"))
+    )
+
+
+def _label_runs_to_chrome(blocks: list[Block]) -> list[Block]:
+    """Three or more labels in a row (a release's header block: 'Weekly Address', 'The White House',
+    a date) are page furniture, kept for the notes."""
+    result = list(blocks)
+    start = 0
+    while start < len(result):
+        end = start
+        while end < len(result) and _is_label(result[end]):
+            end += 1
+        if end - start >= LABEL_RUN:
+            result[start:end] = [Chrome(block_text(block)) for block in result[start:end]]
+        start = max(end, start + 1)
+    return result
+
+
 def _quote_speakers(tree: lxml_html.HtmlElement | None, blocks: list[Block]) -> list[Block]:
     """Block quotations with the speaker the page names in their <cite> or <footer>."""
     if tree is None or not any(isinstance(block, Quote) for block in blocks):
@@ -148,6 +182,18 @@ def _headline(tree: lxml_html.HtmlElement | None, extracted: str | None, publish
     return None
 
 
+def _site_name(tree: lxml_html.HtmlElement | None) -> str | None:
+    """The site's name, as its og:site_name or the last part of its <title> ('… - The White House')."""
+    if tree is None:
+        return None
+    for meta in tree.iter("meta"):
+        if meta.get("property") == "og:site_name" and meta.get("content"):
+            return clean_text(meta.get("content") or "")
+    title = _page_title(tree) or ""
+    parts = re.split(r"\s+[|–—-]\s+", title)
+    return parts[-1] if len(parts) > 1 else None
+
+
 def _page_title(tree: lxml_html.HtmlElement | None) -> str | None:
     """The page's <title>."""
     title = tree.find(".//title") if tree is not None else None
@@ -179,9 +225,38 @@ def _extract(page: str | etree._Element, *, favor_recall: bool) -> str | None:
     return result
 
 
+def _without_marks(page: str) -> str | etree._Element:
+    """The page without the marks wikis and news sites set in the text: edit links beside headings,
+    citation markers, 'citation needed' tags, jump links and contents boxes."""
+    tree = _parse_page(page)
+    if tree is None:
+        return page
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+        if any(mark in _MARK_CLASSES for mark in marks):
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)  # drops the element's tail text too, so keep it
+                _keep_tail(parent, element)
+    return tree
+
+
+def _keep_tail(parent: lxml_html.HtmlElement, removed: lxml_html.HtmlElement) -> None:
+    """Put back the text that followed a removed element (lxml removes it with the element)."""
+    if removed.tail:
+        previous = removed.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + removed.tail
+        else:
+            parent.text = (parent.text or "") + removed.tail
+
+
 def parse_html(page: str) -> Article:
     """The article of a saved web page: its blocks and the page's facts (headline, site, date, author)."""
-    extracted = _extract(page, favor_recall=False)
+    cleaned = _without_marks(page)
+    extracted = _extract(cleaned, favor_recall=False)
     if extracted is None or len(extracted) < SHORT_EXTRACT_CHARS:
         extracted = _extract(_without_navigation(page), favor_recall=True) or extracted  # a short page
     if not extracted:
@@ -193,10 +268,16 @@ def parse_html(page: str) -> Article:
     publisher = clean_text(document.get("sitename") or "") or None
     headline = _headline(tree, clean_text(document.get("title") or "") or None, publisher)
     same = (headline or "").casefold()
-    blocks = [b for b in blocks if not (isinstance(b, Heading) and b.text.casefold() == same)]
+    site_names = {name.casefold() for name in (publisher, _site_name(tree)) if name}
+    blocks = [
+        block
+        for block in blocks
+        if not (isinstance(block, Heading) and block.text.casefold() == same)
+        and not (isinstance(block, Paragraph) and block.text.casefold() in site_names)
+    ]
     page_title = _page_title(tree)
     return Article(
-        blocks,
+        _label_runs_to_chrome(blocks),
         headline=headline,
         url=document.get("url") or None,
         publisher=publisher if publisher and same not in publisher.casefold() else None,

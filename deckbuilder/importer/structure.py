@@ -15,6 +15,15 @@ TAKEAWAYS_LABEL = re.compile(
     r"要点|ポイント|まとめ|ملخص|النقاط الرئيسية|أبرز النقاط)\s*[:：]?$",
     re.I,
 )
+BACK_MATTER = re.compile(
+    r"^(?:see also|references|notes|footnotes|citations|sources|external links|further reading|"
+    r"bibliography|related (?:articles|topics|stories)|siehe auch|einzelnachweise|anmerkungen|weblinks|"
+    r"literatur|quellen|см\. также|примечания|ссылки|литература|источники|voir aussi|références|"
+    r"notes et références|liens externes|bibliographie|véase también|referencias|enlaces externos|"
+    r"انظر أيضا|مراجع|وصلات خارجية|پانویس|منابع|جستارهای وابسته)\s*[:：]?$",
+    re.I,
+)
+"""Headings of what follows an article (references, links, further reading): kept in notes, not sections."""
 STANDFIRST_MAX_WORDS = 80
 """A first paragraph longer than this is the article's opening prose, not a standfirst."""
 HEADLINE_PARAGRAPH_MAX_WORDS = 25
@@ -90,12 +99,24 @@ def _labels_to_headings(blocks: list[Block], level: int) -> list[Block]:
     return result
 
 
+def is_back_matter(heading: str) -> bool:
+    """Whether a heading opens an article's back matter ('See also', 'References', 'Weblinks')."""
+    return bool(BACK_MATTER.match(heading.strip()))
+
+
 def _chapters(blocks: list[Block], section_level: int) -> tuple[list[Block], list[Chapter]]:
-    """Blocks before the first heading, and one chapter per heading at the section level."""
+    """Blocks before the first heading, and one chapter per heading at the section level; back matter
+    ('References', 'See also') goes to the notes of the section before it."""
     lead: list[Block] = []
     chapters: list[Chapter] = []
+    back_matter = False
     for block in blocks:
         if isinstance(block, Heading) and block.level <= section_level:
+            back_matter = is_back_matter(block.text)
+        if back_matter:
+            target = chapters[-1].parts[-1].blocks if chapters else lead
+            target.append(Chrome(block_text(block)))
+        elif isinstance(block, Heading) and block.level <= section_level:
             takeaways = is_takeaways_label(block.text)
             text = block.text.rstrip(":：").strip() if takeaways else block.text
             chapters.append(Chapter(text, [Part(None)], takeaways=takeaways))

@@ -298,3 +298,14 @@ def test_a_pages_logo_and_donation_banner_are_not_its_headline_and_standfirst() 
     deck = import_text(page)
     assert deck.title == "Budget Day"
     assert "Donate" not in (deck.subtitle or "") and "Donate" not in " ".join(bullet_texts(deck))
+
+
+def test_back_matter_headings_are_not_sections_and_their_text_stays_in_the_notes() -> None:
+    deck = import_text(
+        "Harbour News\n\nThe quay opens on Monday after two years of work.\n\nCosts\n\n"
+        "The port took a loan from two banks to pay for the new quay.\n\n"
+        "References\n\nPort authority annual report, 2024.\n"
+    )
+    assert [section.title for section in deck.sections] == ["Overview", "Costs"]
+    assert "Port authority annual report" not in " ".join(bullet_texts(deck))
+    assert "Port authority annual report, 2024." in outline_text(deck)

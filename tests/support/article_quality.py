@@ -127,7 +127,8 @@ def measure(deck: Deck, entry: dict[str, Any], article: str) -> Quality:
     shown = [*bullets(deck), *titles, *slide_titles]
     for chrome in entry.get("chrome") or []:
         needle = _flat(chrome).rstrip(".")
-        if len(needle) >= 4 and any(needle in text or _part_of(text, needle) for text in shown):
+        pattern = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+        if len(needle) >= 4 and any(pattern.search(text) or _part_of(text, needle) for text in shown):
             quality.chrome_bullets.append(chrome)
     for section in deck.sections:
         for slide in section.slides:
