@@ -11,6 +11,8 @@ The public API (every name below is documented under FUNCTIONS and CLASSES):
 - load(path), loads(text): read an outline into a Deck; DeckError lists every problem, located
 - save(deck, path): check a Deck and write it as a YAML outline, atomically
 - export(deck_or_path, out_path, theme=None, fmt="pptx"): write a .pptx, a .pdf or a folder of PNGs
+- export_many(decks, out_dir, executor=None): export a batch of outlines to .pptx files, on a local
+  process pool or any concurrent.futures.Executor (a Dask client's get_executor() runs it on a cluster)
 - import_article(source): turn an article (plain text, Markdown, HTML) into a Deck outline
 - Deck, DeckError, Problem: the typed outline and the located errors every step raises
 
@@ -24,10 +26,11 @@ from typing import TYPE_CHECKING
 
 from deckbuilder.lazy import lazy_attributes
 
-__all__ = ["Deck", "DeckError", "Problem", "export", "import_article", "load", "loads", "save"]
+__all__ = ["Deck", "DeckError", "Problem", "export", "export_many", "import_article", "load", "loads", "save"]
 
 if TYPE_CHECKING:
     from deckbuilder.errors import DeckError, Problem
+    from deckbuilder.batch import export_many
     from deckbuilder.importer import import_article
     from deckbuilder.outline.loader import load, loads, save
     from deckbuilder.outline.model import Deck
@@ -39,6 +42,7 @@ _LAZY = {
     "DeckError": "deckbuilder.errors",
     "Problem": "deckbuilder.errors",
     "export": "deckbuilder.pipeline",
+    "export_many": "deckbuilder.batch",
     "import_article": "deckbuilder.importer",
     "load": "deckbuilder.outline.loader",
     "loads": "deckbuilder.outline.loader",

@@ -7,13 +7,13 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
@@ -80,17 +80,80 @@ def _executor(jobs: int) -> Executor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
 
 
-def run_jobs(jobs: Sequence[ExportJob], workers: int) -> Iterator[ExportResult]:
-    """Results in the order jobs finish; in this process when one worker is enough."""
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(run_job, jobs)
-        return
-    from concurrent.futures import as_completed
+DEFAULT_WINDOW = 64
+"""Decks in flight on an executor at once: enough to keep a cluster busy, few enough that the client
+holds only their files."""
 
-    with _executor(min(workers, len(jobs))) as pool:
-        futures = [pool.submit(run_job, job) for job in jobs]
-        for future in as_completed(futures):
-            yield future.result()
+
+def run_jobs(
+    jobs: Sequence[ExportJob], workers: int, executor: Executor | None = None, window: int = DEFAULT_WINDOW
+) -> Iterator[ExportResult]:
+    """Results in the order jobs finish: on executor when given, else on a local process pool, or in
+    this process when one worker is enough."""
+    if executor is not None:
+        yield from run_on(executor, jobs, window)
+    elif workers <= 1 or len(jobs) <= 1:
+        yield from map(run_job, jobs)
+    else:
+        with _executor(min(workers, len(jobs))) as pool:
+            yield from run_on(pool, jobs, 2 * workers)
+
+
+def run_on(executor: Executor, jobs: Sequence[ExportJob], window: int) -> Iterator[ExportResult]:
+    """Each .pptx job shipped to executor as bytes (at most window at once), its file written here."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    waiting = iter(jobs)
+    running: dict[Future[Any], ExportJob] = {}
+    while True:
+        while len(running) < max(1, window) and (job := next(waiting, None)) is not None:
+            submitted = _submit(executor, job)
+            if isinstance(submitted, ExportResult):  # its outline could not be read: nothing to send
+                yield submitted
+            else:
+                running[submitted] = job
+        if not running:
+            return
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield _finish(running.pop(future), future)
+
+
+def _submit(executor: Executor, job: ExportJob) -> Future[Any] | ExportResult:
+    """The job sent to executor: a .pptx as the bytes it needs; PDF and PNG (local pools only) by path."""
+    from deckbuilder.errors import DeckError
+    from deckbuilder.jobs import build_shipped, ship
+
+    if job.fmt != "pptx":
+        return executor.submit(run_job, job)
+    try:
+        shipped = ship(job.deck, theme=job.theme, allow_outside_paths=job.allow_outside_paths)
+    except DeckError as error:
+        return ExportResult(job, str(error))
+    except Exception as error:  # one deck's failure must not stop the batch
+        return ExportResult(job, f"{job.deck}: internal error: {type(error).__name__}: {error}")
+    return executor.submit(build_shipped, shipped)
+
+
+def _finish(job: ExportJob, future: Future[Any]) -> ExportResult:
+    """A finished job's result, its .pptx written atomically where the job says."""
+    from deckbuilder.errors import DeckError
+    from deckbuilder.jobs import Built
+    from deckbuilder.pipeline import write_pptx
+
+    try:
+        outcome = future.result()
+    except Exception as error:  # the executor gave up on it (a worker lost too often, a broken pool)
+        return ExportResult(job, f"{job.deck}: not exported: {type(error).__name__}: {error}")
+    if not isinstance(outcome, Built):
+        return cast(ExportResult, outcome)
+    if outcome.blob is None:
+        return ExportResult(job, outcome.problems or f"{job.deck}: not exported")
+    try:
+        write_pptx(job.target, outcome.blob)
+    except DeckError as error:
+        return ExportResult(job, str(error))
+    return ExportResult(job, None, outcome.slides, outcome.notes)
 
 
 BAR_CELLS = 30
@@ -156,13 +219,14 @@ def export_batch(
     stream: TextIO = sys.stderr,
     *,
     progress: bool = True,
+    executor: Executor | None = None,
 ) -> tuple[int, float]:
-    """Run every job, with a progress bar unless progress is False; returns how many failed and the seconds
-    it took."""
+    """Run every job (on executor when given), with a progress bar unless progress is False; returns how
+    many failed and the seconds it took."""
     started = time.perf_counter()
     bar = ProgressBar(len(jobs), stream, enabled=progress)
     failed = 0
-    for result in run_jobs(jobs, workers):
+    for result in run_jobs(jobs, workers, executor):
         if result.problems:
             failed += 1
             bar.clear()
@@ -178,3 +242,30 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def export_many(
+    decks: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str] | None = None,
+    *,
+    executor: Executor | None = None,
+    theme: str | None = None,
+    allow_outside_paths: bool = False,
+) -> list[ExportResult]:
+    """Export outlines to .pptx files in out_dir (beside each outline when None), each written atomically.
+
+    With an executor (a local ProcessPoolExecutor, a Dask client's get_executor() …) every deck runs
+    there as bytes: this process reads each outline with its pictures, theme and template, the
+    executor's workers return the .pptx bytes, and the files are written here, so workers need none
+    of this machine's files. Without one, decks run on a local process pool. A bad deck never stops
+    the others: returns one result per deck, in the order given, whose `problems` are the located
+    lines a failed deck printed (None when it was written to `job.target`).
+    """
+    from deckbuilder.pipeline import output_path_for
+
+    paths = [Path(deck) for deck in decks]
+    if out_dir is not None:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+    jobs = [ExportJob(path, output_path_for(path, out_dir), theme, allow_outside_paths) for path in paths]
+    results = {result.job: result for result in run_jobs(jobs, default_workers(), executor)}
+    return [results[job] for job in jobs]

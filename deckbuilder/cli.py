@@ -7,8 +7,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckbuilder.version import PrintVersion
+
+if TYPE_CHECKING:
+    from deckbuilder.batch import ExportJob, ExportResult
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -36,7 +40,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from deckbuilder.batch import ExportJob, ExportResult, default_workers, expand_decks, export_batch
+    from deckbuilder.batch import ExportJob, default_workers, expand_decks, export_batch
     from deckbuilder.pipeline import output_path_for
 
     if args.output is not None:
@@ -86,7 +90,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
             print(result.problems, file=sys.stderr, flush=True)
         notes.update(dict.fromkeys(result.notes))
 
-    failed, seconds = export_batch(jobs, args.jobs or default_workers(), report, progress=not args.quiet)
+    if args.scheduler is None:
+        failed, seconds = export_batch(jobs, args.jobs or default_workers(), report, progress=not args.quiet)
+    else:
+        on_cluster = _export_on_cluster(args, jobs, report)
+        if isinstance(on_cluster, int):
+            return on_cluster
+        failed, seconds = on_cluster
     failed += len(clashes)
     if not args.quiet:
         if total == 1:
@@ -99,6 +109,30 @@ def _cmd_export(args: argparse.Namespace) -> int:
         for note in notes:  # what an export on a template lacked (a picture layout, a two-column one …)
             print(note)
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _export_on_cluster(
+    args: argparse.Namespace, jobs: list[ExportJob], report: Callable[[ExportResult], None]
+) -> tuple[int, float] | int:
+    """Run the batch on the Dask cluster --scheduler names; an exit status when it cannot."""
+    from deckbuilder.batch import export_batch
+
+    if args.format != "pptx":
+        print("deckbuilder export: --scheduler exports pptx only", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        from distributed import Client
+    except ImportError:
+        print('deckbuilder export: --scheduler needs Dask: pip install "deckbuilder[dask]"', file=sys.stderr)
+        return EXIT_USAGE
+    try:  # distributed ships no type information for Client
+        client = Client(args.scheduler, timeout=args.scheduler_timeout, set_as_default=False)  # type: ignore[no-untyped-call]
+    except (OSError, ValueError, TypeError) as error:  # unreachable, refused, or not an address
+        print(f"{args.scheduler}: cannot reach the Dask scheduler ({error})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    with client:
+        executor = client.get_executor(pure=False)  # type: ignore[no-untyped-call]
+        return export_batch(jobs, 1, report, progress=not args.quiet, executor=executor)
 
 
 def _use_template(args: argparse.Namespace) -> int:
@@ -259,6 +293,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar, and nothing printed on success"
+    )
+    export.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help='run the batch on this Dask cluster\'s workers (pip install "deckbuilder[dask]"); '
+        "they need none of these files",
+    )
+    export.add_argument(
+        "--scheduler-timeout",
+        type=_positive,
+        default=10,
+        metavar="SECONDS",
+        help="how long to wait for the Dask scheduler to answer (default 10)",
     )
     export.set_defaults(run=_cmd_export)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from deckbuilder.errors import DeckError
+from deckbuilder.inputs import shipped_files
 
 MEGABYTE = 1024 * 1024
 
@@ -19,6 +20,14 @@ def read_input_bytes(path: Path, *, limit: int, what: str, plural: str, shown: s
     `shown` the path as messages give it (the path itself by default).
     """
     name = shown or str(path)
+    files = shipped_files()
+    if files is not None:  # read by a client, which worded any problem as below
+        found = files.get(path)
+        if found.problem is not None or found.data is None:
+            raise DeckError.single(name, found.problem or "no such file")
+        if len(found.data) > limit:
+            _refuse_size(name, len(found.data), limit, plural)
+        return found.data
     try:
         status = path.stat()
     except (FileNotFoundError, NotADirectoryError):

@@ -120,7 +120,23 @@ def export_outcome(
         return outcome
     from deckbuilder.render.pptx import render_pptx
 
-    blob = render_pptx(laid_out)
+    write_pptx(target, render_pptx(laid_out))
+    return outcome
+
+
+def build_pptx(
+    deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = False
+) -> tuple[bytes, Exported]:
+    """A checked deck's .pptx bytes and what its export made, nothing written; DeckError when it cannot be."""
+    from deckbuilder.render.pptx import render_pptx
+
+    laid_out = layout(deck, theme=theme, allow_outside_paths=allow_outside_paths)
+    outcome = Exported(len(laid_out.slides), tuple(f"note: {note}" for note in laid_out.notes))
+    return render_pptx(laid_out), outcome
+
+
+def write_pptx(target: Path, blob: bytes) -> None:
+    """Write a deck's bytes to target atomically; DeckError, located at target, when it cannot be."""
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         raise DeckError.single(str(target), "the output folder does not exist")
@@ -131,7 +147,6 @@ def export_outcome(
         write_bytes_atomic(target, blob)
     except OSError as error:
         raise DeckError.single(str(target), f"cannot write: {error.strerror or error}") from None
-    return outcome
 
 
 def _refuse_what_qt_cannot_draw(laid_out: DeckLayout, fmt: str) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckbuilder.errors import Problem
+from deckbuilder.inputs import shipped_files
 from deckbuilder.outline.model import Deck, ImageSlide
 from deckbuilder.paths import image_folders
 
@@ -48,12 +50,24 @@ _SVG_SUFFIXES = (".svg", ".svgz")
 
 def image_problem(path: Path, *, allowed: tuple[Path, ...] | None) -> str | None:
     """Why an image cannot go in a deck, or None when it can."""
+    files = shipped_files()
+    if files is not None:  # read by a client, which found any problem with the path itself
+        found = files.get(path)
+        return found.problem or _content_problem_in(found.data or b"", path)
+    problem = image_path_problem(path, allowed=allowed)
+    if problem is not None:
+        return problem
     try:
-        problem = _path_problem(path, allowed)
-        if problem is not None:
-            return problem
         status = path.stat()
         return _content_problem(path, status.st_mtime_ns, status.st_size)
+    except OSError as error:
+        return f"image '{path}' cannot be opened ({_reason(error)})"
+
+
+def image_path_problem(path: Path, *, allowed: tuple[Path, ...] | None) -> str | None:
+    """Why path is not a picture file a deck may use (where it is, what it is, its size), content unread."""
+    try:
+        return _path_problem(path, allowed)
     except RuntimeError:  # Path.resolve() on Python 3.11: a loop of symbolic links
         return f"image '{path}' is a symbolic link that leads back to itself"
     except OSError as error:  # a name too long for the file system, an unreadable folder …
@@ -90,22 +104,30 @@ def _content_problem(path: Path, mtime_ns: int, size: int) -> str | None:
 
     Remembered per path, modification time and size: the desktop app checks images at every edit.
     """
+    return _content_problem_in(path, path)
+
+
+def _content_problem_in(source: Path | bytes, path: Path) -> str | None:
+    """Why the picture in source (the file, or its bytes) cannot go in a deck; path names it."""
     from PIL import Image, UnidentifiedImageError
+
+    def opened() -> ImageFile:
+        return Image.open(source if isinstance(source, Path) else io.BytesIO(source))
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:  # reads the header only; refuses too many pixels here
+            with opened() as image:  # reads the header only; refuses too many pixels here
                 image_format = image.format or "unknown"
                 image.verify()
             if image_format not in SUPPORTED_FORMATS:
                 return f"image '{path}' is {image_format}; use PNG, JPEG, GIF, BMP or TIFF"
-            with Image.open(path) as image:  # verify() left it unusable; decoding needs a fresh one
+            with opened() as image:  # verify() left it unusable; decoding needs a fresh one
                 _decode(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"image '{path}' has too many pixels to be safe to open (limit {_pixel_limit()})"
     except UnidentifiedImageError:
-        if _looks_like_svg(path):
+        if _looks_like_svg(path, source if isinstance(source, bytes) else None):
             return f"image '{path}': SVG is not supported; export it as PNG"
         return f"image '{path}' is not a readable image (not PNG, JPEG, GIF, BMP or TIFF)"
     except MemoryError:
@@ -133,13 +155,16 @@ def _pixel_limit() -> str:
     return f"{limit:,} pixels" if limit else "none set"
 
 
-def _looks_like_svg(path: Path) -> bool:
-    """Whether the file is an SVG drawing: by its name, or by an <svg> element near its start."""
+def _looks_like_svg(path: Path, data: bytes | None = None) -> bool:
+    """Whether the file (or its bytes) is an SVG drawing: by its name, or an <svg> element near its start."""
     if path.suffix.lower() in _SVG_SUFFIXES:
         return True
     try:
-        with path.open("rb") as stream:
-            head = stream.read(4096)
+        if data is not None:
+            head = data[:4096]
+        else:
+            with path.open("rb") as stream:
+                head = stream.read(4096)
     except OSError:
         return False
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -161,11 +186,22 @@ def check_images(deck: Deck, *, allow_outside_paths: bool = False) -> list[Probl
     return problems
 
 
-@functools.lru_cache(maxsize=256)
 def image_size(path: Path) -> tuple[int, int]:
     """An image's size in pixels."""
+    files = shipped_files()
+    if files is not None:  # never cached: another job's file may have had this path
+        return _size_of(io.BytesIO(files.get(path).data or b""))
+    return _file_size(path)
+
+
+@functools.lru_cache(maxsize=256)
+def _file_size(path: Path) -> tuple[int, int]:
+    return _size_of(path)
+
+
+def _size_of(source: Path | io.BytesIO) -> tuple[int, int]:
     from PIL import Image
 
-    with Image.open(path) as image:
+    with Image.open(source) as image:
         width, height = image.size
     return max(1, width), max(1, height)

@@ -12,6 +12,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from deckbuilder.inputs import picture_source
 from deckbuilder.layout.boxes import (
     ChartBox,
     DeckLayout,
@@ -57,7 +58,7 @@ def _rgb(hex_color: str) -> RGBColor:
 
 
 def _draw_picture(slide: Any, box: PictureBox) -> None:
-    picture = slide.shapes.add_picture(box.path, box.x, box.y, box.w, box.h)
+    picture = slide.shapes.add_picture(picture_source(box.path), box.x, box.y, box.w, box.h)
     # python-pptx has no API for alt text; it lives in cNvPr's descr attribute.
     non_visual = picture._element.nvPicPr
     non_visual.cNvPr.set("descr", box.alt)

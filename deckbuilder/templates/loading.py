@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from deckbuilder.errors import DeckError, Problem
+from deckbuilder.inputs import shipped_files
 from deckbuilder.templates.guard import MAX_XML_BYTES, read_template_bytes
 from deckbuilder.templates.limits import MAX_DRAWN_PIXELS
 from deckbuilder.templates.mapping import plan_layouts
@@ -23,6 +24,9 @@ T = TypeVar("T")
 
 def _stamp(path: Path) -> tuple[str, int, int]:
     """The resolved path with what changes when the file is rewritten, for caching."""
+    files = shipped_files()
+    if files is not None:  # bytes a client read: named as it named them, told apart by content
+        return files.stamp(path)
     try:
         resolved = path.expanduser().resolve()
         status = resolved.stat()

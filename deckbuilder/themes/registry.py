@@ -7,6 +7,7 @@ import functools
 from pathlib import Path
 
 from deckbuilder.errors import DeckError, Problem
+from deckbuilder.inputs import reading_installed, shipped_files
 from deckbuilder.outline.yaml_source import SourceTree, mark_for, parse_outline, read_outline_text
 from deckbuilder.paths import THEMES_DIR, input_folders, is_inside
 from deckbuilder.records import Issue, RecordError, did_you_mean, dotted
@@ -61,7 +62,8 @@ def theme_file(name_or_path: str, base_dir: Path | None = None) -> Path | None:
 
 def _confine(name_or_path: str, path: Path, base_dir: Path) -> None:
     """Refuse a theme file outside the folders an outline's files may come from."""
-    if not is_inside(path, input_folders(base_dir)):
+    files = shipped_files()  # shipped: the client, which can see its folders, has told
+    if not (files.get(path).inside if files is not None else is_inside(path, input_folders(base_dir))):
         message = (
             f"theme '{name_or_path.strip()}' is outside the deck's folder, the assets folder beside it "
             "and the bundled assets; pass --allow-outside-paths to use it"
@@ -90,13 +92,15 @@ def _unknown_theme_message(name: str, names: list[str]) -> str:
 @functools.lru_cache(maxsize=32)
 def _load_builtin(name: str) -> Theme:
     """A built-in theme, read once."""
-    return _load_file(THEMES_DIR / f"{name}.yaml")
+    with reading_installed():  # installed with the package, even where a deck's own files are shipped
+        return _load_file(THEMES_DIR / f"{name}.yaml")
 
 
 def _load_file(path: Path) -> Theme:
     """Read, parse and validate one theme file; every problem becomes a located DeckError."""
     shown = str(path)
-    if not path.exists():
+    files = shipped_files()
+    if not (files.get(path).exists if files is not None else path.exists()):
         raise DeckError.single(shown, "theme file not found")
     # The outline's hardened reader: a size limit, UTF-8, no tags, aliases measured before expansion.
     tree = parse_outline(read_outline_text(path, what="a theme file", plural="theme files"), shown)
