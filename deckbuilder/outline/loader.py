@@ -211,9 +211,7 @@ def outline_text(deck: Deck, base: str | None = None) -> str:
         text = updated_text(base, old, deck) if old is not None else None
         if text is not None:
             return text
-        header = _leading_comments(base)
-        if header:
-            return header + dumps(deck).split("\n", 1)[1]
+        return _leading_comments(base) + dumps(deck).split("\n", 1)[1]  # the schema line stays the user's
     return dumps(deck)
 
 

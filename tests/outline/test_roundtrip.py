@@ -202,3 +202,20 @@ def test_a_slide_changed_to_another_kind_keeps_its_place_and_neighbours(tmp_path
         "+      - kind: section",
         '+        title: "Now a divider"',
     ]
+
+
+def test_a_file_with_anchors_is_written_afresh_under_its_own_header(tmp_path: Path) -> None:
+    target = tmp_path / "anchors.yaml"
+    target.write_text(
+        "# my own header\ntitle: T\nsections:\n  - title: S\n    slides:\n"
+        "      - {kind: bullets, title: A, points: &shared [one, two]}\n"
+        "      - {kind: bullets, title: B, points: *shared}\n",
+        encoding="utf-8",
+    )
+    deck = deckbuilder.load(target)
+    deck.title = "Changed"
+    deckbuilder.save(deck, target)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# my own header\ntitle: Changed\n")
+    assert "yaml-language-server" not in text
+    assert deckbuilder.load(target) == deck
