@@ -13,12 +13,8 @@ if TYPE_CHECKING:
 
 LICENCE = "MIT (code) and SIL Open Font License 1.1 (bundled fonts)"
 HOMEPAGE = "https://github.com/deckbuilder/deckbuilder"
-EXTRA_SHORTCUTS = (
-    ("Ctrl+C / Ctrl+X / Ctrl+V", "Copy, cut or paste the selected slide (outline or filmstrip)"),
-    ("Alt+Up / Alt+Down", "Move the selected slide or section"),
-    ("F2", "Rename the selected slide or section in the outline"),
-    ("Delete", "Delete the selected slide or section (outline)"),
-)
+EXTRA_SHORTCUTS = (("F2", "Rename the selected slide or section in the outline"),)
+"""Keys no action carries (the rest are read from the actions, so the list never goes stale)."""
 
 
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
@@ -69,7 +65,7 @@ def add_help_menu(bar: QMenuBar, window: QWidget) -> QAction:
     shortcuts.setShortcut(QKeySequence("Ctrl+/"))
 
     def show_shortcuts() -> None:
-        actions = [a for m in bar.findChildren(QAction) for a in ([m] if m.shortcuts() else [])]
+        actions = [action for action in window.findChildren(QAction) if action.shortcuts()]
         ShortcutsDialog(shortcut_rows(list(dict.fromkeys(actions))), window).exec()
 
     shortcuts.triggered.connect(show_shortcuts)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from support.outline_diff import COMMENTED
 
-from deckbuilder.gui.help_menu import about_text, shortcut_rows
+from deckbuilder.gui.help_menu import ShortcutsDialog, about_text, shortcut_rows
 from deckbuilder.gui.icons import history_icon
 from deckbuilder.gui.main_window import MainWindow
 from deckbuilder.gui.slide_clipboard import slide_from_mime
@@ -221,9 +222,24 @@ def test_the_form_and_the_preview_number_a_slide_alike(qtbot: QtBot, opened: Mai
 def test_help_lists_the_shortcuts_and_about_gives_version_and_licence(opened: MainWindow) -> None:
     titles = [action.text() for action in opened.menuBar().actions()]
     assert titles[-1] == "&Help"
-    rows = dict(shortcut_rows([opened.files.save_action, opened.undo_action]))
+    rows = dict(shortcut_rows([opened.files.save_action, opened.undo_action, *opened.clipboard.actions()]))
     assert rows["Ctrl+S"] == "Save"
-    assert any("Ctrl+V" in keys for keys in rows)
+    assert rows["Ctrl+V"] == "Paste Slide"
+    assert rows["F2"].startswith("Rename")
     text = about_text()
     assert installed_version() in text and "MIT" in text
     assert QApplication.instance() is not None
+
+
+def test_the_shortcuts_dialog_lists_each_window_shortcut_once(
+    opened: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[ShortcutsDialog] = []
+    monkeypatch.setattr(ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
+    help_menu = opened.menuBar().actions()[-1].menu()
+    assert help_menu is not None
+    help_menu.actions()[0].trigger()
+    cells = [cell.split("</b>")[0] for cell in shown[0].table.text().split("<b>")[1:]]
+    keys = [key for cell in cells for key in cell.split(" / ")]
+    for wanted in ("Ctrl+S", "Ctrl+Shift+Z", "Alt+Down", "Ctrl+V", "Ctrl+E", "F2"):
+        assert keys.count(wanted) == 1, wanted
