@@ -29,8 +29,8 @@ from deckbuilder.lazy import lazy_attributes
 __all__ = ["Deck", "DeckError", "Problem", "export", "export_many", "import_article", "load", "loads", "save"]
 
 if TYPE_CHECKING:
-    from deckbuilder.errors import DeckError, Problem
     from deckbuilder.batch import export_many
+    from deckbuilder.errors import DeckError, Problem
     from deckbuilder.importer import import_article
     from deckbuilder.outline.loader import load, loads, save
     from deckbuilder.outline.model import Deck

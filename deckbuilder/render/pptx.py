@@ -159,6 +159,7 @@ def _draw_slide(prs: Any, appender: SlideAppender, page: SlideLayout, template: 
         shape_id = max(shape_id, len(tree) + 1)
     if page.notes:
         appender.add_notes(slide, page.notes)
+    appender.finish(slide)
 
 
 def render_pptx(layout: DeckLayout) -> bytes:

@@ -11,7 +11,12 @@
   names from a counter kept for one export instead: one walk per kind of part, then O(1).
 
 - `SlideAppender` adds slides and notes slides without python-pptx's per-call scans of every
-  relationship of the presentation part (`relate_to` and `notes_master_part` walk them all).
+  relationship of the presentation part (`relate_to` and `notes_master_part` walk them all), and
+  finds a notes slide's body by its place in the copied placeholders rather than by searching.
+
+- Bounded memory: python-pptx keeps every slide's XML tree until the save, about 90 KB a slide with
+  its notes. `SlideAppender.finish` serializes a finished slide and its notes slide to the very bytes
+  the save would write and keeps only those (a tenth of the size), so a long deck streams through.
 
 tests/render/test_pptx_compat.py checks every piece against the installed python-pptx, so an upgrade
 that changes these internals fails loudly.
@@ -28,6 +33,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import _ZipPkgWriter
 from pptx.parts.slide import NotesSlidePart, SlidePart
@@ -85,6 +91,27 @@ def counted_partnames(package: Any) -> Iterator[None]:
         del package.next_partname
 
 
+class SerializedPart(Part):
+    """A finished slide or notes slide: its XML already serialized, its relationships kept as they were."""
+
+
+_PART_STATE = ("_partname", "_content_type", "_package", "_rels", "rels", "content_type", "package")
+"""What a part keeps once serialized: its name, type, package and relationships, not its tree or proxies."""
+
+
+def serialize_part(part: Any) -> None:
+    """Turn an XML part into a SerializedPart holding the bytes the save would write for it, in place.
+
+    In place, so every relationship that targets the part still does; its XML tree is freed.
+    """
+    blob = part.blob
+    state = vars(part)
+    for name in [name for name in state if name not in _PART_STATE]:
+        del state[name]  # not delattr: python-pptx's lazy properties refuse deletion
+    part.__class__ = SerializedPart
+    part._blob = blob
+
+
 class SlideAppender:
     """Appends slides and notes slides to a presentation in O(1) each."""
 
@@ -96,6 +123,7 @@ class SlideAppender:
         self._next_id = max([255, *(int(s.get("id")) for s in self._sld_id_lst)]) + 1
         self._notes_master_part: Any = None
         self._notes_shapes: Any = None
+        self._notes_body = 0  # the notes placeholder's place among the copied shapes
 
     def add_slide(self, slide_layout: Any) -> Any:
         """A new empty slide on slide_layout, appended to the deck (no placeholders cloned)."""
@@ -118,7 +146,25 @@ class SlideAppender:
         if self._notes_shapes is None:
             notes_slide.clone_master_placeholders(master.notes_master)
             self._notes_shapes = copy.deepcopy(shapes)
+            body = notes_slide.notes_placeholder
+            self._notes_body = -1 if body is None else shapes.index(body._element)
         else:  # every notes slide gets the same placeholders: copy them rather than clone again
-            shapes.getparent().replace(shapes, copy.deepcopy(self._notes_shapes))
+            copied = copy.deepcopy(self._notes_shapes)
+            shapes.getparent().replace(shapes, copied)
+            shapes = copied
         slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
-        notes_slide.notes_text_frame.text = text
+        if self._notes_body < 0:  # a template's notes master without a body placeholder
+            notes_slide.notes_text_frame.text = text
+            return
+        body = shapes[self._notes_body].get_or_add_txBody()
+        body.clear_content()  # as python-pptx's TextFrame.text setter does
+        for paragraph_text in text.split("\n"):
+            body.add_p().append_text(paragraph_text)
+
+    def finish(self, slide: Any) -> None:
+        """Keep only the bytes of a slide (and its notes slide) no more is drawn on."""
+        slide_part = slide.part
+        for rel in slide_part.rels.values():
+            if rel.reltype == RT.NOTES_SLIDE:
+                serialize_part(rel.target_part)
+        serialize_part(slide_part)
