@@ -248,7 +248,7 @@ class Document(QObject):
 
     def _state_for(self, new_data: Data) -> DocState:
         """The text and Deck for new outline data: only the lines the change touches are rewritten."""
-        from deckbuilder.outline.loader import loads, outline_text
+        from deckbuilder.outline.loader import loads, outline_data, outline_text, updated_text
         from deckbuilder.outline.model import Deck
         from deckbuilder.outline.validation import issue_message
         from deckbuilder.records import RecordError
@@ -258,5 +258,7 @@ class Document(QObject):
             expected_deck = Deck.from_data(new_data)
         except RecordError as error:
             raise DeckError([Problem(self._source_name(), issue_message(i)) for i in error.issues]) from None
-        text = outline_text(expected_deck, self._text)
+        text = updated_text(self._text, outline_data(self._deck), expected_deck)
+        if text is None:  # a file the writer cannot edit in place (anchors): written afresh
+            text = outline_text(expected_deck, self._text)
         return DocState(text, loads(text, self._source_name()).with_path(self._path))
