@@ -26,45 +26,89 @@ from __future__ import annotations
 
 import copy
 import io
-import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import nsmap, serialize_part_xml
 from pptx.opc.package import Part
-from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import _ZipPkgWriter
+from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
+from pptx.opc.serialized import _ContentTypesItem
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-_SAVE_LOCK = threading.Lock()
+NOTES_SLIDE_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
+"""python-pptx's name template for notes slides (NotesSlidePart._add_notes_slide_part)."""
 
 
 def save_deterministic(prs: Any) -> bytes:
     """The presentation's .pptx bytes, every zip member stamped with one fixed time and mode.
 
-    python-pptx writes each part with `ZipFile.writestr(name, blob)`, which stamps the current
-    time; for the length of the save its part writer stamps ZIP_EPOCH instead (one pass, one
-    compression). A lock keeps two saves in two threads from unpatching each other.
+    python-pptx's own writer (PackageWriter) stamps each member with the current time and builds
+    each relationships file through its element classes, a fifth of a long deck's save. This is
+    the same writer, member for member and in the same order: content types, package
+    relationships, then each part and its relationships, with fixed stamps and `rels_xml`.
     """
+    package = prs.part.package
+    parts = tuple(package.iter_parts())
     buffer = io.BytesIO()
-    with _SAVE_LOCK:
-        original = _ZipPkgWriter.write
-
-        def write(writer: _ZipPkgWriter, pack_uri: PackURI, blob: bytes) -> None:
-            member = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            writer._zipf.writestr(member, blob)
-
-        setattr(_ZipPkgWriter, "write", write)  # noqa: B010 (a method swapped for the save)
-        try:
-            prs.save(buffer)
-        finally:
-            setattr(_ZipPkgWriter, "write", original)  # noqa: B010
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, strict_timestamps=False) as archive:
+        _write_member(archive, CONTENT_TYPES_URI, serialize_part_xml(_ContentTypesItem.xml_for(parts)))
+        _write_member(archive, PACKAGE_URI.rels_uri, rels_xml(package._rels))
+        for part in parts:
+            _write_member(archive, part.partname, part.blob)
+            if part._rels:
+                _write_member(archive, part.partname.rels_uri, rels_xml(part.rels))
     return buffer.getvalue()
+
+
+def _write_member(archive: zipfile.ZipFile, pack_uri: PackURI, blob: bytes) -> None:
+    member = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_EPOCH)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    member.external_attr = 0o644 << 16
+    archive.writestr(member, blob)
+
+
+_RELATIONSHIPS = f"{{{nsmap['pr']}}}Relationships"
+_RELATIONSHIP = f"{{{nsmap['pr']}}}Relationship"
+
+
+def relative_ref(partname: str, base_uri: str) -> str:
+    """A part's name relative to a folder of the package, as PackURI.relative_ref gives it, without
+    posixpath.relpath's normalising of both paths (a twentieth of a long deck's save)."""
+    if base_uri == "/":
+        return partname[1:]
+    start = [segment for segment in base_uri.split("/") if segment]
+    path = [segment for segment in partname.split("/") if segment]
+    common = 0
+    while common < min(len(start), len(path)) and start[common] == path[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
+
+
+def rels_xml(rels: Any) -> bytes:
+    """A part's relationships file, byte for byte as python-pptx's `_Relationships.xml` writes it."""
+    root = etree.Element(_RELATIONSHIPS, nsmap={None: nsmap["pr"]})
+    numbered = sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r) for r in rels)
+    for _, r_id in numbered:
+        rel = rels[r_id]
+        if rel.is_external:
+            attributes = {
+                "Id": r_id,
+                "Type": rel.reltype,
+                "Target": rel.target_ref,
+                "TargetMode": RTM.EXTERNAL,
+            }
+        else:
+            target = relative_ref(str(rel.target_partname), rels._base_uri)
+            attributes = {"Id": r_id, "Type": rel.reltype, "Target": target}
+        etree.SubElement(root, _RELATIONSHIP, attributes)
+    return bytes(etree.tostring(root, encoding="UTF-8", standalone=True))
 
 
 @contextmanager
@@ -122,8 +166,8 @@ class SlideAppender:
         self._count = len(self._sld_id_lst)
         self._next_id = max([255, *(int(s.get("id")) for s in self._sld_id_lst)]) + 1
         self._notes_master_part: Any = None
-        self._notes_shapes: Any = None
-        self._notes_body = 0  # the notes placeholder's place among the copied shapes
+        self._notes_prototype: Any = None  # the first notes slide as it was before its text went in
+        self._notes_body = 0  # the notes placeholder's place among its shapes
 
     def add_slide(self, slide_layout: Any) -> Any:
         """A new empty slide on slide_layout, appended to the deck (no placeholders cloned)."""
@@ -136,27 +180,32 @@ class SlideAppender:
         return slide_part.slide
 
     def add_notes(self, slide: Any, text: str) -> None:
-        """Give a new slide a notes slide holding text, as python-pptx's notes_slide would."""
+        """Give a new slide a notes slide holding text, as python-pptx's notes_slide would.
+
+        The first is made by python-pptx (its placeholders cloned from the notes master); the rest
+        are copies of it before its text went in, related as python-pptx relates them.
+        """
         if self._notes_master_part is None:
             self._notes_master_part = self._prs.part.notes_master_part
         master = self._notes_master_part
-        notes_part = NotesSlidePart._add_notes_slide_part(self._package, slide.part, master)
-        notes_slide = notes_part.notes_slide
-        shapes = notes_slide._element.cSld.spTree
-        if self._notes_shapes is None:
+        if self._notes_prototype is None:
+            notes_part = NotesSlidePart._add_notes_slide_part(self._package, slide.part, master)
+            notes_slide = notes_part.notes_slide
             notes_slide.clone_master_placeholders(master.notes_master)
-            self._notes_shapes = copy.deepcopy(shapes)
+            self._notes_prototype = copy.deepcopy(notes_part._element)
             body = notes_slide.notes_placeholder
-            self._notes_body = -1 if body is None else shapes.index(body._element)
-        else:  # every notes slide gets the same placeholders: copy them rather than clone again
-            copied = copy.deepcopy(self._notes_shapes)
-            shapes.getparent().replace(shapes, copied)
-            shapes = copied
+            self._notes_body = -1 if body is None else notes_slide._element.cSld.spTree.index(body._element)
+        else:
+            partname = self._package.next_partname(NOTES_SLIDE_PARTNAME)
+            element = copy.deepcopy(self._notes_prototype)
+            notes_part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, self._package, element)
+            notes_part.relate_to(master, RT.NOTES_MASTER)
+            notes_part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
         if self._notes_body < 0:  # a template's notes master without a body placeholder
-            notes_slide.notes_text_frame.text = text
+            notes_part.notes_slide.notes_text_frame.text = text
             return
-        body = shapes[self._notes_body].get_or_add_txBody()
+        body = notes_part._element.cSld.spTree[self._notes_body].get_or_add_txBody()
         body.clear_content()  # as python-pptx's TextFrame.text setter does
         for paragraph_text in text.split("\n"):
             body.add_p().append_text(paragraph_text)
