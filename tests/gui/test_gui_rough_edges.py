@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from support.outline_diff import COMMENTED
 
@@ -199,15 +199,16 @@ def test_opening_another_deck_drops_the_export_notice_and_starts_at_its_first_sl
     qtbot: QtBot, opened: MainWindow, tmp_path: Path
 ) -> None:
     opened.exports._on_finished(tmp_path / "france.pptx")
-    assert opened.statusBar().findChildren(QWidget)
+
+    def notices() -> list[str]:
+        return [w.text() for w in opened.statusBar().findChildren(QLabel) if w.isVisible()]
+
+    assert "Exported france.pptx" in notices()
     opened.outline.select_path((3, 2))
     other = tmp_path / "other.yaml"
     other.write_text(COMMENTED.read_text(encoding="utf-8"), encoding="utf-8")
     laid_out(qtbot, opened, other)
-    visible = [
-        w.text() for w in opened.statusBar().findChildren(QWidget) if w.isVisible() and hasattr(w, "text")
-    ]
-    assert not any("Exported" in str(text) for text in visible)
+    assert not any("Exported" in text for text in notices())
     assert opened.statusBar().currentMessage() == "Opened other.yaml"
     assert opened.outline.current_path() == (0, 0)
 

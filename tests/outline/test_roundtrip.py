@@ -77,11 +77,25 @@ def test_a_slide_moved_to_another_section_keeps_its_comment(tmp_path: Path) -> N
         deck.sections[0].slides.append(deck.sections[1].slides.pop(0))
 
     before, after = _saved(tmp_path, move)
-    assert sorted(comments(after)) == sorted(comments(before))
+    # the diff reads as the next section's first lines moving down past the slide: the same change
+    assert changed_lines(before, after) == [
+        "-  # --- Part two ---",
+        '-  - title: "Middle"',
+        "-    slides:",
+        "+  # --- Part two ---",
+        '+  - title: "Middle"',
+        "+    slides:",
+    ]
     opening = after.split("# --- Part two ---")[0]
     assert "      # A comparison, written compactly\n      - kind: comparison\n" in opening
-    assert '        left:  {heading: One, points: ["a point"]}\n' in opening
-    assert len(after.splitlines()) == len(before.splitlines())
+
+
+def test_a_section_moved_up_carries_its_comment_and_blank_line(tmp_path: Path) -> None:
+    before, after = _saved(tmp_path, lambda deck: deck.sections.insert(0, deck.sections.pop(1)))
+    part_two = before[before.index("  # --- Part two ---") :]
+    part_one = before[before.index("  # --- Part one ---") : before.index("\n  # --- Part two ---")]
+    assert after == before[: before.index("  # --- Part one ---")] + part_two + "\n" + part_one
+    assert sorted(comments(after)) == sorted(comments(before))
 
 
 def test_a_deleted_section_goes_with_its_comments_and_blank_line(tmp_path: Path) -> None:
