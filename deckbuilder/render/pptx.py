@@ -27,7 +27,6 @@ from deckbuilder.render.pptx_compat import (
     counted_partnames,
     save_deterministic,
 )
-from deckbuilder.render.pptx_template import open_template, template_layout
 from deckbuilder.render.pptx_xml import (
     background,
     fill_table,
@@ -128,6 +127,8 @@ def _new_slide(
     """The slide for a page, on its template layout or the built-in one, and whether a title is pending."""
     has_title = any(isinstance(box, TextBox) and box.role == "title" for box in page.boxes)
     if page.layout is not None and template is not None:  # the template's own background shows
+        from deckbuilder.render.pptx_template import template_layout  # only decks on a template load it
+
         return appender.add_slide(template_layout(prs, page.layout, template)), has_title
     slide = appender.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY if has_title else LAYOUT_BLANK])
     slide._element.cSld.insert(0, background(page.background))
@@ -165,6 +166,8 @@ def _draw_slide(prs: Any, appender: SlideAppender, page: SlideLayout, template: 
 def render_pptx(layout: DeckLayout) -> bytes:
     """The .pptx file's bytes for a laid-out deck; the same layout always gives the same bytes."""
     if layout.template is not None:  # the template's masters, layouts and slide size
+        from deckbuilder.render.pptx_template import open_template
+
         prs = open_template(layout.template)
     else:
         prs = Presentation()

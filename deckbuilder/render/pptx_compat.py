@@ -39,6 +39,7 @@ from pptx.opc.oxml import nsmap, serialize_part_xml
 from pptx.opc.package import Part
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from pptx.opc.serialized import _ContentTypesItem
+from pptx.oxml.slide import CT_Slide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -166,6 +167,7 @@ class SlideAppender:
         self._count = len(self._sld_id_lst)
         self._next_id = max([255, *(int(s.get("id")) for s in self._sld_id_lst)]) + 1
         self._notes_master_part: Any = None
+        self._empty_slide = CT_Slide.new()
         self._notes_prototype: Any = None  # the first notes slide as it was before its text went in
         self._notes_body = 0  # the notes placeholder's place among its shapes
 
@@ -173,7 +175,9 @@ class SlideAppender:
         """A new empty slide on slide_layout, appended to the deck (no placeholders cloned)."""
         self._count += 1
         partname = PackURI(f"/ppt/slides/slide{self._count}.xml")
-        slide_part = SlidePart.new(partname, self._package, slide_layout.part)
+        # as SlidePart.new makes it, the empty slide copied rather than parsed again
+        slide_part = SlidePart(partname, CT.PML_SLIDE, self._package, copy.deepcopy(self._empty_slide))
+        slide_part.relate_to(slide_layout.part, RT.SLIDE_LAYOUT)
         r_id = self._prs.part.rels._add_relationship(RT.SLIDE, slide_part)
         self._sld_id_lst._add_sldId(id=self._next_id, rId=r_id)
         self._next_id += 1

@@ -189,14 +189,8 @@ def text_shape(box: TextBox, shape_id: int, *, title: bool = False) -> Element:
     name = "Title" if title else box.role.replace("-", " ").title()
     frame = (name, title, box.fill, box.inset, box.bottom_inset, box.anchor)
     sp = copy.deepcopy(_empty_text_shape(frame))
-    non_visual, properties, body = sp
-    non_visual[0].set("id", str(shape_id))  # p:cNvPr
-    non_visual[0].set("name", f"{name} {shape_id}")
-    offset, extent = properties[0]  # a:xfrm
-    offset.set("x", str(box.x))
-    offset.set("y", str(box.y))
-    extent.set("cx", str(box.w))
-    extent.set("cy", str(box.h))
+    _place(sp, shape_id, f"{name} {shape_id}", box.x, box.y, box.w, box.h)
+    body = sp[2]  # p:txBody
     for paragraph in box.paragraphs:
         add_paragraph(body, paragraph)
     return sp
@@ -247,13 +241,33 @@ def placeholder_shape(box: TextBox, ref: PlaceholderRef, shape_id: int) -> Eleme
 
 
 def plain_shape(box: ShapeBox, shape_id: int) -> Element:
-    """A filled rectangle or ellipse without outline or shadow."""
+    """A filled rectangle or ellipse without outline or shadow, copied as text shapes are."""
+    name = box.role.replace("-", " ").title()
+    sp = copy.deepcopy(_empty_plain_shape(name, box.shape, box.fill))
+    _place(sp, shape_id, f"{name} {shape_id}", box.x, box.y, box.w, box.h)
+    return sp
+
+
+@functools.lru_cache(maxsize=256)
+def _empty_plain_shape(name: str, shape: str, fill: str) -> Element:
     sp = etree.Element(qn("p:sp"))
-    _non_visual(sp, shape_id, f"{box.role.replace('-', ' ').title()} {shape_id}", text_box=False, title=False)
-    sp_pr = _shape_properties(sp, box.x, box.y, box.w, box.h, "ellipse" if box.shape == "ellipse" else "rect")
-    _solid_fill(sp_pr, box.fill)
+    _non_visual(sp, 0, name, text_box=False, title=False)
+    sp_pr = _shape_properties(sp, 0, 0, 0, 0, "ellipse" if shape == "ellipse" else "rect")
+    _solid_fill(sp_pr, fill)
     _sub(_sub(sp_pr, qn("a:ln")), qn("a:noFill"))
     return sp
+
+
+def _place(sp: Element, shape_id: int, name: str, x: int, y: int, w: int, h: int) -> None:
+    """Give a copied shape its id, name, position and size (attributes its original has, in order)."""
+    non_visual, properties = sp[0], sp[1]
+    non_visual[0].set("id", str(shape_id))  # p:cNvPr
+    non_visual[0].set("name", name)
+    offset, extent = properties[0]  # a:xfrm
+    offset.set("x", str(x))
+    offset.set("y", str(y))
+    extent.set("cx", str(w))
+    extent.set("cy", str(h))
 
 
 def background(color: str) -> Element:
