@@ -11,7 +11,6 @@ entry points, and a context variable is per thread, which a worker running tasks
 
 from __future__ import annotations
 
-import hashlib
 import io
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -37,6 +36,8 @@ class InputFile:
     @classmethod
     def of(cls, data: bytes, *, inside: bool = True) -> InputFile:
         """A readable file's bytes, with the digest caches key on instead of a modification time."""
+        import hashlib  # only a client shipping files needs it, not every export
+
         return cls(data, None, inside, int.from_bytes(hashlib.blake2b(data, digest_size=7).digest()))
 
     @property

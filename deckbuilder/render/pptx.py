@@ -130,7 +130,7 @@ def _new_slide(
         from deckbuilder.render.pptx_template import template_layout  # only decks on a template load it
 
         return appender.add_slide(template_layout(prs, page.layout, template)), has_title
-    slide = appender.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY if has_title else LAYOUT_BLANK])
+    slide = appender.add_slide(appender.layout(LAYOUT_TITLE_ONLY if has_title else LAYOUT_BLANK))
     slide._element.cSld.insert(0, background(page.background))
     return slide, has_title
 
