@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -130,6 +133,30 @@ def test_workers_never_open_the_clients_files(client: Any, decks: dict[str, Path
 
     assert built.problems is None
     assert built.blob == (decks["local"] / "france-us-conundrum.pptx").read_bytes()
+
+
+def test_a_deck_whose_worker_is_lost_is_built_again(
+    client: Any, decks: dict[str, Path], tmp_path: Path
+) -> None:
+    """The worker building a long deck dies mid-job: Dask runs the job again elsewhere, same bytes."""
+    outline = tmp_path / "long.yaml"
+    slides = "".join(
+        f"      - {{kind: bullets, title: Slide {n}, points: [one, two], notes: n}}\n" for n in range(2000)
+    )
+    outline.write_text(f"title: Long\nsections:\n  - title: Part\n    slides:\n{slides}", encoding="utf-8")
+    assert main(["export", str(outline), "-o", str(tmp_path / "local"), "-q"]) == 0
+    pids = client.run(os.getpid)
+    future = client.submit(build_shipped, ship(outline), pure=False)
+    deadline = time.monotonic() + 30
+    while not (busy := [worker for worker, keys in client.processing().items() if future.key in keys]):
+        assert time.monotonic() < deadline, "the job never started"
+        time.sleep(0.02)
+
+    os.kill(pids[busy[0]], signal.SIGKILL)  # the worker process dies mid-job
+
+    built = future.result(timeout=120)
+    assert built.problems is None
+    assert built.blob == (tmp_path / "local" / "long.pptx").read_bytes()
 
 
 def test_scheduler_that_cannot_be_reached_is_a_clear_message(tmp_path: Path) -> None:
