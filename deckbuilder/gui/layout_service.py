@@ -1,4 +1,5 @@
-"""Lay the deck out off the GUI thread, a moment after the last change, and hand the result to the views."""
+"""Lay the deck out off the GUI thread as soon as it changes, coalescing changes that come while a layout
+runs, and hand the newest result to the views."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from deckbuilder.errors import DeckError, Problem
 
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
     from deckbuilder.layout.boxes import DeckLayout
     from deckbuilder.outline.model import Deck
 
-LAYOUT_DELAY_MS = 150
 LOG = logging.getLogger(__name__)
 
 
@@ -90,14 +90,13 @@ class _LayoutJob(QRunnable):
 
 
 class LayoutService(QObject):
-    """Re-lays out the document's Deck ~150 ms after it last changed; the newest result wins."""
+    """Re-lays out the document's Deck at once when it changes; while a layout runs, further changes
+    wait as one pending run (no fixed pause, no queue), and the newest result wins."""
 
     layout_ready = Signal(object)
     problems_changed = Signal(object)
 
-    def __init__(
-        self, document: Document, parent: QObject | None = None, delay_ms: int = LAYOUT_DELAY_MS
-    ) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._pool = QThreadPool(self)
@@ -110,15 +109,15 @@ class LayoutService(QObject):
         self._pending = False
         self.layout: DeckLayout | None = None
         self.problems: tuple[Problem, ...] = ()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._start)
-        document.deck_changed.connect(self._timer.start)
+        document.deck_changed.connect(self._start)
+
+    @property
+    def is_laying_out(self) -> bool:
+        """Read-only: whether a layout of the deck is running now."""
+        return self._running
 
     def reset(self) -> None:
         """Forget the last layout and problems (another deck was opened); results in flight are dropped."""
-        self._timer.stop()
         self._generation += 1
         self._pending = False
         self.layout = None
@@ -126,8 +125,7 @@ class LayoutService(QObject):
         self.problems_changed.emit(())
 
     def request_now(self) -> None:
-        """Lay out without waiting for the pause (on opening a deck)."""
-        self._timer.stop()
+        """Lay out now (on opening a deck)."""
         self._start()
 
     def _start(self) -> None:
@@ -143,22 +141,19 @@ class LayoutService(QObject):
 
     def _on_finished(self, generation: int, layout: DeckLayout | None, problems: tuple[Problem, ...]) -> None:
         self._running = False
-        if self._pending:
+        if generation == self._generation:  # not from before a reset: newer than what is shown
+            if problems != self.problems:
+                self.problems = problems
+                self.problems_changed.emit(problems)
+            if layout is not None:
+                self.layout = layout
+                self.layout_ready.emit(layout)
+        if self._pending:  # the changes made meanwhile, as one run
             self._pending = False
             self._start()
-            return
-        if generation != self._generation:
-            return
-        if problems != self.problems:
-            self.problems = problems
-            self.problems_changed.emit(problems)
-        if layout is not None:
-            self.layout = layout
-            self.layout_ready.emit(layout)
 
     def shutdown(self) -> None:
         """Stop scheduling and wait for a running job (before the window goes)."""
-        self._timer.stop()
         self._pending = False
         self._pool.waitForDone(5000)
         self._scratch.cleanup()

@@ -1,0 +1,41 @@
+"""The preview follows typing at once: no fixed pause, changes made during a layout coalesce into one run."""
+
+from __future__ import annotations
+
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from deckbuilder.gui.main_window import MainWindow
+
+
+def _title_field(window: MainWindow) -> QLineEdit:
+    window.outline.select_path((1, 0))
+    form = window.slide_editor.current_form()
+    assert form is not None
+    field = form.fields["title"]
+    assert isinstance(field, QLineEdit)
+    field.setFocus()
+    field.end(False)
+    return field
+
+
+def test_a_keystroke_is_laid_out_without_waiting_for_a_pause(qtbot: QtBot, opened: MainWindow) -> None:
+    title = _title_field(opened)
+    with qtbot.waitSignal(opened.layout_service.layout_ready, timeout=2000):
+        QTest.keyClick(title, "x")
+        assert opened.layout_service.is_laying_out  # started by the keystroke itself, no timer between
+    assert opened.preview.current_pages()[0].title == title.text()
+
+
+def test_keys_typed_during_a_layout_make_one_more_run_and_the_preview_ends_on_the_last(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    title = _title_field(opened)
+    runs: list[object] = []
+    opened.layout_service.layout_ready.connect(runs.append)
+    QTest.keyClicks(title, "abcdefghij")  # ten edits before the event loop runs once
+    qtbot.waitUntil(lambda: opened.preview.current_pages()[0].title == title.text(), timeout=3000)
+    qtbot.wait(200)
+    assert title.text().endswith("abcdefghij")
+    assert 1 <= len(runs) <= 2, len(runs)  # the first key's run, then the other nine as one
