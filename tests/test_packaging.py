@@ -56,11 +56,15 @@ def test_every_bundled_font_ships_with_its_width_table() -> None:
 
 # --- What a user installs, and what a packager builds from ------------------------------------------------
 
-DEPENDENCIES = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+DEPENDENCIES = PROJECT["dependencies"]
+EXTRAS = PROJECT["optional-dependencies"]
 
 
 def _declared_names() -> set[str]:
-    return {canonicalize_name(Requirement(text).name) for text in DEPENDENCIES}
+    """What installing deckbuilder brings, with the extras a user opts into (not the test tools)."""
+    optional = [text for extra, texts in EXTRAS.items() if extra != "test" for text in texts]
+    return {canonicalize_name(Requirement(text).name) for text in [*DEPENDENCIES, *optional]}
 
 
 def _imported_top_level_modules() -> set[str]:
