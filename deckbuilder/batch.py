@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
+    from deckbuilder.jobs import SharedFiles
+
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
 
@@ -103,11 +105,14 @@ def run_on(executor: Executor, jobs: Sequence[ExportJob], window: int) -> Iterat
     """Each .pptx job shipped to executor as bytes (at most window at once), its file written here."""
     from concurrent.futures import FIRST_COMPLETED, wait
 
+    from deckbuilder.jobs import shared_files
+
     waiting = iter(jobs)
     running: dict[Future[Any], ExportJob] = {}
+    shared = shared_files()
     while True:
         while len(running) < max(1, window) and (job := next(waiting, None)) is not None:
-            submitted = _submit(executor, job)
+            submitted = _submit(executor, job, shared)
             if isinstance(submitted, ExportResult):  # its outline could not be read: nothing to send
                 yield submitted
             else:
@@ -119,7 +124,7 @@ def run_on(executor: Executor, jobs: Sequence[ExportJob], window: int) -> Iterat
             yield _finish(running.pop(future), future)
 
 
-def _submit(executor: Executor, job: ExportJob) -> Future[Any] | ExportResult:
+def _submit(executor: Executor, job: ExportJob, shared: SharedFiles) -> Future[Any] | ExportResult:
     """The job sent to executor: a .pptx as the bytes it needs; PDF and PNG (local pools only) by path."""
     from deckbuilder.errors import DeckError
     from deckbuilder.jobs import build_shipped, ship
@@ -127,7 +132,7 @@ def _submit(executor: Executor, job: ExportJob) -> Future[Any] | ExportResult:
     if job.fmt != "pptx":
         return executor.submit(run_job, job)
     try:
-        shipped = ship(job.deck, theme=job.theme, allow_outside_paths=job.allow_outside_paths)
+        shipped = ship(job.deck, theme=job.theme, allow_outside_paths=job.allow_outside_paths, shared=shared)
     except DeckError as error:
         return ExportResult(job, str(error))
     except Exception as error:  # one deck's failure must not stop the batch

@@ -8,6 +8,8 @@ without opening a single file of the client's.
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,8 +38,26 @@ class Built:
     notes: tuple[str, ...] = ()
 
 
-def ship(deck_path: Path, *, theme: str | None = None, allow_outside_paths: bool = False) -> ShippedDeck:
-    """Read an outline and the files it names; DeckError when the outline itself cannot be read or parsed."""
+SharedFiles = MutableMapping[tuple[int, int, bool], InputFile]
+"""Files already read for decks still in flight, by content: decks on one template hold it once."""
+
+
+def shared_files() -> SharedFiles:
+    """An empty SharedFiles, whose files go once no deck in flight holds them."""
+    return weakref.WeakValueDictionary()
+
+
+def ship(
+    deck_path: Path,
+    *,
+    theme: str | None = None,
+    allow_outside_paths: bool = False,
+    shared: SharedFiles | None = None,
+) -> ShippedDeck:
+    """Read an outline and the files it names; DeckError when the outline itself cannot be read or parsed.
+
+    Files read for another deck still in flight (in shared) are held once, not once a deck.
+    """
     from deckbuilder.layout.images import allowed_folders, resolve_image
     from deckbuilder.outline.loader import loads
     from deckbuilder.outline.model import ImageSlide
@@ -52,14 +72,22 @@ def ship(deck_path: Path, *, theme: str | None = None, allow_outside_paths: bool
         for slide in section.slides:
             if isinstance(slide, ImageSlide):
                 path = resolve_image(deck, slide.image)
-                files[str(path)] = _read_picture(path, allowed)
+                files[str(path)] = _once(_read_picture(path, allowed), shared)
     theme_path = theme_file(theme or deck.theme, deck.base_dir)
     if theme_path is not None:
         # A --theme is the user's own choice; a theme the outline names is confined as its images are.
         confined = not (allow_outside_paths or theme is not None)
         reference = theme or deck.theme
-        files[str(theme_path)] = _read_named(theme_path, deck.base_dir, reference, confined=confined)
+        named = _read_named(theme_path, deck.base_dir, reference, confined=confined)
+        files[str(theme_path)] = _once(named, shared)
     return ShippedDeck(deck_path, text, ShippedFiles(files), theme, allow_outside_paths)
+
+
+def _once(read: InputFile, shared: SharedFiles | None) -> InputFile:
+    """The file as already read for a deck in flight, when one holds the same bytes; else this one."""
+    if shared is None or read.data is None:
+        return read
+    return shared.setdefault((read.digest, len(read.data), read.inside), read)
 
 
 def _read_picture(path: Path, allowed: tuple[Path, ...] | None) -> InputFile:

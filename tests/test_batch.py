@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from pptx import Presentation
 
 from deckbuilder.batch import ExportJob, ProgressBar, expand_decks, run_jobs
+from deckbuilder.jobs import shared_files, ship
 
 if TYPE_CHECKING:
     from conftest import RunCli
@@ -103,3 +104,18 @@ def test_an_empty_folder_is_a_clear_error(tmp_path: Path, cli: RunCli) -> None:
     result = cli("export", tmp_path)
     assert result.returncode == 1
     assert "no outlines (.yaml) found" in result.stderr
+
+
+def test_decks_in_flight_hold_a_shared_picture_once(tmp_path: Path) -> None:
+    """Shipped for workers, decks on one picture (or template) hold its bytes once on this machine."""
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "map.png").write_bytes((ROOT / "assets" / "images" / "sahel.png").read_bytes())
+    image = "      - {kind: image, title: Map, image: assets/map.png, alt: A map, caption: The Sahel}\n"
+    decks = make_decks(tmp_path, 2)
+    for deck in decks:
+        deck.write_text(deck.read_text(encoding="utf-8") + image, encoding="utf-8")
+    shared = shared_files()
+    first, second = (ship(deck, shared=shared) for deck in decks)
+    picture = str(tmp_path / "assets" / "map.png")
+    assert first.files.get(picture).data is second.files.get(picture).data is not None
+    assert ship(decks[0]).files.get(picture).data is not first.files.get(picture).data  # nothing shared
