@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
@@ -63,13 +64,34 @@ def startup_seconds(runs: int) -> tuple[list[float], list[float]]:
     return shown, previewed
 
 
-def keystroke_seconds(count: int) -> list[float]:
-    """Seconds from a keystroke in the slide title field to the preview painting the new title."""
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QLineEdit
+def _flagship_title_field(scratch: str) -> tuple[Any, Any]:
+    """A shown main window with the flagship open, and the title field of its first bullets slide, focused
+    with the cursor at the end."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QLineEdit
 
     from deckbuilder.gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(f"{scratch}/s.ini", QSettings.Format.IniFormat), Path(scratch) / "r")
+    window.resize(1440, 900)
+    window.show()
+    window.files.open_path(FLAGSHIP, ask=False)
+    window.outline.select_path((1, 0))
+    form = window.slide_editor.current_form()
+    assert form is not None
+    title = form.fields["title"]
+    assert isinstance(title, QLineEdit)
+    title.setFocus()
+    title.end(False)
+    return window, title
+
+
+def keystroke_seconds(count: int) -> list[float]:
+    """Seconds from a keystroke in the slide title field to the preview painting the new title."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
     from deckbuilder.render.qt import register_fonts
 
     app = QApplication.instance() or QApplication([])
@@ -77,17 +99,7 @@ def keystroke_seconds(count: int) -> list[float]:
     timings: list[float] = []
     handled: list[float] = []
     with tempfile.TemporaryDirectory() as scratch:
-        window = MainWindow(QSettings(f"{scratch}/s.ini", QSettings.Format.IniFormat), Path(scratch) / "r")
-        window.resize(1440, 900)
-        window.show()
-        window.files.open_path(FLAGSHIP, ask=False)
-        window.outline.select_path((1, 0))
-        form = window.slide_editor.current_form()
-        assert form is not None
-        title = form.fields["title"]
-        assert isinstance(title, QLineEdit)
-        title.setFocus()
-        title.end(False)
+        window, title = _flagship_title_field(scratch)
         loop = QEventLoop()
         deadline = QTimer()
         deadline.setSingleShot(True)
@@ -137,26 +149,14 @@ BURST_INTERVAL_MS = 40
 def burst_seconds(count: int) -> tuple[list[float], float]:
     """Typing without pause: how long each keystroke takes to handle, and how long after the last one
     the preview shows the whole title."""
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QLineEdit
-
-    from deckbuilder.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
     handled: list[float] = []
     with tempfile.TemporaryDirectory() as scratch:
-        window = MainWindow(QSettings(f"{scratch}/s.ini", QSettings.Format.IniFormat), Path(scratch) / "r")
-        window.resize(1440, 900)
-        window.show()
-        window.files.open_path(FLAGSHIP, ask=False)
-        window.outline.select_path((1, 0))
-        form = window.slide_editor.current_form()
-        assert form is not None
-        title = form.fields["title"]
-        assert isinstance(title, QLineEdit)
-        title.setFocus()
-        title.end(False)
+        window, title = _flagship_title_field(scratch)
         loop = QEventLoop()
         QTimer.singleShot(500, loop.quit)
         loop.exec()
