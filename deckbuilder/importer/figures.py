@@ -31,10 +31,6 @@ _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_YEAR = re.compile(
-    rf"(?<![\w$€£¥₹.,/-])(?:(?P<month>(?:\d{{1,2}} )?(?:{_MONTHS})\.?(?: \d{{1,2}},)?) )?"
-    r"(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%]|,\d|\.\d)"
-)
 _OWNER_BEFORE = re.compile(
     r"^(?P<owner>[^,;:]{1,40}?),? (?:with|has|had|have|fielded|fields|kept|keeps|deployed)"
     r"(?: (?:some|about|around|nearly|almost|over|more than|up to|roughly))? ?$"
