@@ -32,18 +32,11 @@ EXPORT_FILTERS = {
 
 
 def export_deck(deck: Deck, target: Path, fmt: str) -> Path:
-    """Write the deck as pptx, pdf or png (a folder of PNGs named after target); returns what was written."""
-    from deckbuilder.pipeline import export, layout
+    """Write the deck as pptx, pdf or png (a folder of PNGs named after target) through the pipeline the
+    command line uses, so the checks, messages and atomic writes are the same; returns what was written."""
+    from deckbuilder.pipeline import export
 
-    if fmt == "pptx":
-        return export(deck, target)
-    from deckbuilder.render.qt import render_pdf, render_png
-
-    if fmt == "pdf":
-        return render_pdf(layout(deck), target)
-    folder = target.with_suffix("")
-    render_png(layout(deck), folder)
-    return folder
+    return export(deck, target.with_suffix("") if fmt == "png" else target, fmt=fmt)
 
 
 class _Signals(QObject):

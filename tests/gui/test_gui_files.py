@@ -256,3 +256,22 @@ def test_save_as_nearby_rebases_image_paths_without_copying(
     assert images == ["../assets/images/sahel.png"]
     assert not (target.parent / "images").exists()
     assert deckbuilder.export(saved, tmp_path / "copy.pptx").exists()
+
+
+def test_export_as_png_replaces_the_whole_set_as_the_command_line_does(
+    qtbot: QtBot, opened: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "briefing.png"
+    folder = tmp_path / "briefing"
+    folder.mkdir()
+    for number in range(1, 31):  # a longer deck's set, exported before
+        (folder / f"slide-{number:02d}.png").write_bytes(b"old")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args: (str(target), "PNG images, one per slide (*.png)")
+    )
+    with qtbot.waitSignal(opened.exports.export_finished, timeout=30000) as blocker:
+        opened.exports.export_as_action.trigger()
+    assert blocker.args == [folder]
+    names = sorted(path.name for path in folder.iterdir())
+    assert names == [f"slide-{number:02d}.png" for number in range(1, 20)]  # 19 slides, no stale ones
+    assert all(path.read_bytes().startswith(b"\x89PNG") for path in folder.iterdir())
