@@ -36,11 +36,17 @@ def check(deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = F
     Raises DeckError with every image problem, or the theme's problems, located in the outline.
     """
     from deckbuilder.layout.images import check_images
-    from deckbuilder.themes.registry import load_theme
 
     problems = check_images(deck, allow_outside_paths=allow_outside_paths)
     if problems:
         raise DeckError(problems)
+    return _theme_of(deck, theme=theme, allow_outside_paths=allow_outside_paths)
+
+
+def _theme_of(deck: Deck, *, theme: str | None, allow_outside_paths: bool) -> Theme:
+    """The deck's theme (or the one given), its problems located in the outline."""
+    from deckbuilder.themes.registry import load_theme
+
     try:
         # A --theme is the user's own choice; a theme the outline names is confined as its images are.
         outside = allow_outside_paths or theme is not None
@@ -67,15 +73,51 @@ def _theme_problems_in_outline(error: DeckError, deck: Deck, *, named_in_outline
 
 def layout(deck: Deck, *, theme: str | None = None, allow_outside_paths: bool = False) -> DeckLayout:
     """Lay the deck out with its theme (or the one given), checking its images first."""
+    return _laid_out(deck, check(deck, theme=theme, allow_outside_paths=allow_outside_paths))
+
+
+def _laid_out(deck: Deck, theme: Theme) -> DeckLayout:
+    """The deck's layout; text too long for its box is a problem located at its value."""
     from deckbuilder.layout.engine import layout_deck
     from deckbuilder.layout.text import TooLongError
 
-    resolved = check(deck, theme=theme, allow_outside_paths=allow_outside_paths)
     try:
-        return layout_deck(deck, resolved)
+        return layout_deck(deck, theme)
     except TooLongError as error:
         line, column = deck.locate(error.key_path)
         raise DeckError([Problem(str(deck.path or "<outline>"), str(error), line, column)]) from None
+
+
+def preview_layout(deck: Deck, placeholder: Path) -> tuple[DeckLayout | None, tuple[Problem, ...]]:
+    """The layout export would make, for a live preview: a picture export would refuse is drawn as the
+    placeholder picture instead, and every problem export would report comes back, located the same way
+    (None for the layout when the theme or the text stops it)."""
+    from deckbuilder.layout.images import check_images
+
+    problems = tuple(check_images(deck))
+    shown = _with_placeholder_images(deck, placeholder) if problems else deck
+    try:
+        return _laid_out(shown, _theme_of(deck, theme=None, allow_outside_paths=False)), problems
+    except DeckError as error:
+        return None, problems + tuple(error.problems)
+
+
+def _with_placeholder_images(deck: Deck, placeholder: Path) -> Deck:
+    """A copy of the deck whose unusable pictures are the placeholder."""
+    import copy
+
+    from deckbuilder.layout.images import allowed_folders, image_problem, resolve_image
+    from deckbuilder.outline.model import ImageSlide
+
+    result = copy.deepcopy(deck).with_path(deck.path)
+    allowed = allowed_folders(result)  # what export allows, so the preview shows what export will
+    for section in result.sections:
+        for slide in section.slides:
+            if isinstance(slide, ImageSlide) and image_problem(
+                resolve_image(result, slide.image), allowed=allowed
+            ):
+                slide.image = str(placeholder)
+    return result
 
 
 def export(

@@ -3,7 +3,6 @@ runs, and hand the newest result to the views."""
 
 from __future__ import annotations
 
-import copy
 import logging
 import tempfile
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from deckbuilder.errors import DeckError, Problem
+from deckbuilder.errors import Problem
 
 if TYPE_CHECKING:
     from deckbuilder.gui.document import Document
@@ -31,40 +30,15 @@ def _placeholder_image(folder: Path) -> Path:
     return path
 
 
-def _with_placeholders(deck: Deck, scratch: Path) -> Deck:
-    """A copy of the deck whose unusable images are replaced by a placeholder picture."""
-    from deckbuilder.layout.images import allowed_folders, image_problem, resolve_image
-    from deckbuilder.outline.model import ImageSlide
-
-    result = copy.deepcopy(deck).with_path(deck.path)
-    allowed = allowed_folders(result)  # what export allows, so the preview shows what export will
-    for section in result.sections:
-        for slide in section.slides:
-            if isinstance(slide, ImageSlide) and image_problem(
-                resolve_image(result, slide.image), allowed=allowed
-            ):
-                slide.image = str(_placeholder_image(scratch))
-    return result
-
-
 def build_layout(deck: Deck, scratch: Path) -> tuple[DeckLayout | None, tuple[Problem, ...]]:
-    """The deck's layout and its problems; a bad image is replaced by a placeholder, a bad theme stops it."""
-    from deckbuilder.layout.engine import layout_deck
-    from deckbuilder.layout.images import check_images
-    from deckbuilder.themes.registry import load_theme
+    """The deck's layout and its problems, as the pipeline gives them to every face."""
+    from deckbuilder.pipeline import preview_layout
 
-    problems = tuple(check_images(deck))
     try:
-        theme = load_theme(deck.theme, deck.base_dir)
-    except DeckError as error:
-        return None, problems + error.problems
-    if problems:
-        deck = _with_placeholders(deck, scratch)
-    try:
-        return layout_deck(deck, theme), problems
+        return preview_layout(deck, _placeholder_image(scratch))
     except Exception as error:  # a layout bug must not take the app down; report it instead
         LOG.exception("layout failed")
-        return None, (*problems, Problem(str(deck.path or "deck"), f"layout failed: {error}"))
+        return None, (Problem(str(deck.path or "deck"), f"internal error while laying out: {error}"),)
 
 
 class _Signals(QObject):

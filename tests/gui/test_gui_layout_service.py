@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -39,3 +43,25 @@ def test_keys_typed_during_a_layout_make_one_more_run_and_the_preview_ends_on_th
     qtbot.wait(200)
     assert title.text().endswith("abcdefghij")
     assert 1 <= len(runs) <= 2, len(runs)  # the first key's run, then the other nine as one
+
+
+def test_a_title_too_long_to_fit_is_the_command_lines_located_problem(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    deck = tmp_path / "deck.yaml"
+    long_title = " ".join(["Unfittable"] * 200)
+    deck.write_text(
+        "title: T\nsections:\n  - title: S\n    slides:\n      - kind: bullets\n"
+        f'        title: "{long_title}"\n        points: [a]\n',
+        encoding="utf-8",
+    )
+    cli = subprocess.run(
+        [sys.executable, "-m", "deckbuilder", "export", str(deck), "-o", str(tmp_path / "out"), "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert cli.returncode == 1 and cli.stderr.startswith(f"{deck}:6:16: ")
+    assert window.files.open_path(deck, ask=False)
+    qtbot.waitUntil(lambda: bool(window.layout_service.problems), timeout=5000)
+    assert [str(problem) for problem in window.layout_service.problems] == cli.stderr.splitlines()
