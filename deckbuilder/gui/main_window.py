@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
             self.preview.set_layout(
                 None, "The outline has problems. Fix them in the YAML tab to see the slides."
             )
+        elif self.layout_service.layout is None and self.layout_service.problems:
+            self.preview.set_layout(
+                None, "These slides cannot be laid out yet. Fix the problems listed in the YAML tab."
+            )
         count = len(problems)
         self._problems_button.setVisible(bool(count))
         self._problems_button.setText(f"{count} problem{'s' if count != 1 else ''}")

@@ -65,3 +65,4 @@ def test_a_title_too_long_to_fit_is_the_command_lines_located_problem(
     assert window.files.open_path(deck, ask=False)
     qtbot.waitUntil(lambda: bool(window.layout_service.problems), timeout=5000)
     assert [str(problem) for problem in window.layout_service.problems] == cli.stderr.splitlines()
+    assert "cannot be laid out" in window.preview.canvas.message
