@@ -38,6 +38,7 @@ _CHROME_ANYWHERE = re.compile(
     r"is not responsible for the content of external|all rights reserved|©|\(c\) \d{4}|"
     r"cookies? (?:policy|settings)|privacy (?:policy|notice)|terms of (?:use|service)|"
     r"donate (?:today|now)|tax[- ]deductible gift|support (?:our|us|the) work|"
+    r"skip to (?:main )?(?:content|navigation)|jump to (?:navigation|search|content)|"
     r"\b(?:getty images|shutterstock|alamy|afp via getty|epa-efe|ap photo)\b",
     re.I,
 )
@@ -63,8 +64,8 @@ def is_byline(line: str) -> bool:
         return False
     if line.rstrip().endswith((".", "!", "?")):
         return False
-    name = [word.strip(",|–—-") for word in words[1:]]
-    return all(not word or word[0].isupper() or word.lower() in _NAME_JOINERS for word in name)
+    names = re.split(r"\s*[,|–—]\s*|\s+-\s+", " ".join(words[1:]), maxsplit=1)[0].split()
+    return bool(names) and all(word[0].isupper() or word.lower() in _NAME_JOINERS for word in names)
 
 
 def is_chrome(line: str) -> bool:
@@ -96,6 +97,26 @@ _CREDIT = re.compile(r"^(?:image|photo|picture|foto|bild|фото|credit|source|
 def is_credit(line: str) -> bool:
     """'Image: NASA.': the credit line under a picture (the line above it is the picture's caption)."""
     return word_count(line) <= 12 and bool(_CREDIT.match(line.strip()))
+
+
+_LINKS_LABEL = re.compile(
+    r"^(?:related(?: topics| stories| articles| links| content)?|top stories|most read|more on this story|"
+    r"read more|see also|more from|you may also like|recommended|trending|"
+    r"mehr zum thema|lesen sie auch|читайте также|اقرأ أيضا)\s*:?$",
+    re.I,
+)
+LINK_LINE_MAX_WORDS = 10
+
+
+def is_links_label(line: str) -> bool:
+    """'Related Topics', 'Top Stories': a label over a list of links to other pages."""
+    return bool(_LINKS_LABEL.match(line.strip()))
+
+
+def is_link_line(line: str) -> bool:
+    """A short line without a sentence end: what a list of links to other pages is made of."""
+    text = line.strip()
+    return 0 < word_count(text) <= LINK_LINE_MAX_WORDS and not text.endswith((".", "!", "?", ";"))
 
 
 def is_navigation_run(lines: list[str]) -> bool:

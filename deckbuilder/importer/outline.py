@@ -11,7 +11,7 @@ from deckbuilder.importer.capacity import BulletRoom
 from deckbuilder.importer.sentences import capitalize, heading_title, split_sentences, word_count
 from deckbuilder.importer.slides import SlideContext, part_slides, takeaways_slide, timeline_slide
 from deckbuilder.importer.structure import OVERVIEW_TITLE, Chapter, Part, Shape, article_shape
-from deckbuilder.outline.model import Deck, Section, Slide, Source, SourcesSlide, TitleSlide
+from deckbuilder.outline.model import BulletsSlide, Deck, Section, Slide, Source, SourcesSlide, TitleSlide
 
 THEME = "briefing"
 SUBTITLE_MAX_WORDS = 25
@@ -96,6 +96,33 @@ def _chapter_slides(chapter: Chapter, context: SlideContext) -> list[Slide]:
     return _numbered(slides)
 
 
+def _fold_empty_slides(contents: list[list[Slide]], headings: list[str | None]) -> list[list[Slide]]:
+    """The sections' slides without bullets slides that show nothing (their text was all page chrome):
+    their notes, and the heading of a section left with no slide, join the slide before them."""
+    result: list[list[Slide]] = []
+    last: tuple[list[Slide], int] | None = None
+
+    def fold(text: str | None) -> None:
+        if last is not None and text:
+            target, index = last
+            target[index] = replace(
+                target[index], notes="\n\n".join(filter(None, [target[index].notes, text]))
+            )
+
+    for slides, heading in zip(contents, headings, strict=True):
+        kept: list[Slide] = []
+        result.append(kept)
+        for slide in slides:
+            if isinstance(slide, BulletsSlide) and not slide.points and last is not None:
+                fold(slide.notes)
+                continue
+            kept.append(slide)
+            last = (kept, len(kept) - 1)
+        if not kept:
+            fold(heading)
+    return result
+
+
 def _headline_of(shape: Shape, name: str) -> str:
     """The article's headline, or the file's name when it has none."""
     return (shape.headline or "").strip() or name
@@ -128,11 +155,18 @@ def build_deck(article: Article, name: str, language: str) -> Deck:
         opening.extend(_chapter_slides(Chapter(OVERVIEW_TITLE, [Part(None, list(shape.lead))]), context))
     elif chapters and chapters[0].heading == OVERVIEW_TITLE:  # a short text without headings: one section
         opening.extend(_chapter_slides(chapters.pop(0), context))
-    contents = [opening, *(_chapter_slides(chapter, context) for chapter in chapters)]
-    contents[-1].append(SourcesSlide())
-    sections = [Section(title=opening_title, divider=False, slides=contents[0])]
-    for chapter, slides in zip(chapters, contents[1:], strict=True):
-        sections.append(Section(title=heading_title(chapter.heading), slides=slides))
+    titles = [opening_title, *(heading_title(chapter.heading) for chapter in chapters)]
+    contents = _fold_empty_slides(
+        [opening, *(_chapter_slides(chapter, context) for chapter in chapters)],
+        [None, *(chapter.heading for chapter in chapters)],
+    )
+    sections = [Section(title=titles[0], divider=False, slides=contents[0])]
+    sections.extend(  # a heading over nothing but page chrome makes no section
+        Section(title=title, slides=slides)
+        for title, slides in zip(titles[1:], contents[1:], strict=True)
+        if slides
+    )
+    sections[-1].slides.append(SourcesSlide())
 
     sources = [Source(title=headline, url=article.url, publisher=article.publisher, date=article.date)]
     known = set(re.findall(r"\w+", f"{headline} {article.publisher or ''}".lower()))

@@ -17,7 +17,15 @@ from deckbuilder.importer.blocks import (
     Quote,
     clean_text,
 )
-from deckbuilder.importer.chrome import is_byline, is_chrome, is_credit, is_navigation_run, is_rule
+from deckbuilder.importer.chrome import (
+    is_byline,
+    is_chrome,
+    is_credit,
+    is_link_line,
+    is_links_label,
+    is_navigation_run,
+    is_rule,
+)
 from deckbuilder.importer.sentences import word_count
 from deckbuilder.importer.structure import is_takeaways_label
 
@@ -27,6 +35,8 @@ HEADLINE_MAX_WORDS = 30
 WRAP_MAX_WIDTH = 100
 """Lines are hard-wrapped prose only if the text's long lines are at most this many characters."""
 CAPTION_MAX_WORDS = 60
+MENU_MIN_ITEMS = 3
+MENU_ITEM_MAX_WORDS = 4
 UNMARKED_ITEM_MAX_WORDS = 25
 UNMARKED_LIST_MAX = 40
 GROUPED_ITEM_MAX_WORDS = 60
@@ -204,6 +214,10 @@ class _LineFacts:
         for index in range(count - 1):  # a caption: the line above a picture's credit
             if is_credit(lines[index + 1].text) and word_count(lines[index].text) <= CAPTION_MAX_WORDS:
                 chrome[index] = True
+        links = False
+        for index, line in enumerate(lines):  # the links under 'Related Topics', 'Top Stories' …
+            links = is_links_label(line.text) or (links and is_link_line(line.text))
+            chrome[index] = chrome[index] or links
         next_content = [count] * (count + 1)
         heading_run = [0] * (count + 1)
         for index in range(count - 1, -1, -1):
@@ -328,13 +342,30 @@ class _Reader:
             self.blocks.append(Paragraph(cleaned))
 
 
+def _after_menu(lines: list[_Line], facts: _LineFacts, start: int) -> int:
+    """Where the article starts after a site's menu copied above it ('Home', 'News', 'Sport' …, then
+    the headline): the first line of a run of short heading-shaped lines that is longer than a menu item."""
+    if facts.heading_run[start] < MENU_MIN_ITEMS:
+        return start
+    index = start
+    while index < len(lines) and _is_heading_shape(lines[index].text):
+        if word_count(lines[index].text) > MENU_ITEM_MAX_WORDS:
+            break
+        index = facts.next_content[index + 1]
+    if index >= len(lines) or index - start < MENU_MIN_ITEMS or not _is_heading_shape(lines[index].text):
+        return start  # no headline after the short lines: they are the text's own
+    for menu in range(start, index):
+        facts.chrome[menu] = True
+    return index
+
+
 def parse_plain_text(text: str) -> Article:
     """The blocks of a plain-text article; its first line (that is not chrome) is its headline."""
     lines = _logical_lines(text)
     facts = _LineFacts.of(lines)
-    start = facts.next_content[0]
+    start = _after_menu(lines, facts, facts.next_content[0])
     headline = None
-    lead: list[Block] = [Chrome(clean_text(line.text)) for line in lines[:start]]
+    lead: list[Block] = [Chrome(clean_text(line.text)) for line in lines[:start] if clean_text(line.text)]
     if start < len(lines) and word_count(lines[start].text) <= HEADLINE_MAX_WORDS:
         headline = clean_text(lines[start].text)
         start += 1
@@ -348,7 +379,9 @@ def parse_plain_text(text: str) -> Article:
 
 
 def _author(byline: str | None) -> str | None:
-    """The names of a byline without its 'By' ('Jane Doe' of 'By Jane Doe')."""
+    """The names of a byline, without its 'By' and the description after them ('Jane Doe' of
+    'By Jane Doe, Business reporter')."""
     if byline is None:
         return None
-    return byline.split(" ", 1)[1].strip() if " " in byline else None
+    names = byline.split(" ", 1)[1] if " " in byline else ""
+    return re.split(r"\s*[,|–—]\s*|\s+-\s+", names, maxsplit=1)[0].strip() or None
