@@ -33,6 +33,8 @@ TAKEAWAY_COUNTS = range(2, 6)
 MAX_POINTS = 5
 MAX_LINES = 8
 MAX_WORDS = 80
+LONE_POINT_MAX_WORDS = 12
+"""A slide's only point shorter than this would stand on the slide alone: it joins or takes company."""
 """Words of points on one slide: more and it reads as a page of prose (a point alone may be longer)."""
 
 
@@ -118,6 +120,7 @@ class _Packer:
     def finish(self) -> list[Slide]:
         """Every slide made; notes left over (chrome at the end) join the last slide's."""
         self.flush()
+        self._no_lone_short_point()
         if self.notes and self.slides:
             last = self.slides[-1]
             self.slides[-1] = _with_notes(last, "\n\n".join(filter(None, [last.notes, *self.notes])))
@@ -127,6 +130,30 @@ class _Packer:
                 BulletsSlide(title=self.title, points=[], notes=text, source=self.context.source)
             )
         return self.slides
+
+    def _no_lone_short_point(self) -> None:
+        """A last bullets slide showing one short point joins the slide before when they fit together;
+        else it takes that slide's last point, so no slide stands on a few words alone."""
+        if len(self.slides) < 2:
+            return
+        before, last = self.slides[-2], self.slides[-1]
+        if not (isinstance(before, BulletsSlide) and isinstance(last, BulletsSlide)):
+            return
+        if len(last.points) != 1 or _words(last.points) >= LONE_POINT_MAX_WORDS:
+            return
+        notes = "\n\n".join(filter(None, [before.notes, last.notes])) or None
+        merged = [*before.points, *last.points]
+        if (
+            len(merged) <= MAX_POINTS
+            and _lines(merged) <= MAX_LINES
+            and self.context.fits(self.title, merged)
+        ):
+            self.slides[-2:] = [replace(before, points=merged, notes=notes)]
+        elif len(before.points) >= 3:
+            self.slides[-2:] = [
+                replace(before, points=before.points[:-1]),
+                replace(last, points=[before.points[-1], *last.points]),
+            ]
 
 
 def _with_notes(slide: Slide, notes: str) -> Slide:

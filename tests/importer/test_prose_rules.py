@@ -162,3 +162,14 @@ def test_a_long_first_paragraph_is_prose_not_a_standfirst() -> None:
     deck = import_text(f"Harbour News\n{opening}\nCosts\nThe port took a loan.\n")
     assert deck.subtitle is None
     assert any(isinstance(slide, BulletsSlide) for slide in deck.sections[0].slides)
+
+
+def test_no_slide_stands_on_one_short_point_when_the_section_has_more() -> None:
+    sentences = " ".join(
+        f"Sentence number {n} tells the reader one more thing about the harbour." for n in range(5)
+    )
+    deck = import_text(f"Harbour News\n\nA standfirst.\n\nCosts\n\n{sentences}\n\nIt rained.\n")
+    bullets = [slide for slide in deck.sections[1].slides if isinstance(slide, BulletsSlide)]
+    assert len(bullets) == 2
+    assert [len(slide.points) for slide in bullets] == [4, 2]
+    assert bullets[1].points[-1] == "It rained"
