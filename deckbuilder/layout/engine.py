@@ -80,9 +80,14 @@ def layout_slide(
 ) -> list[SlideLayout]:
     """The output slides of one outline slide (more than one when its content continues)."""
     info = _slide_info(slide, deck, origin)
-    own = frame.layout_own(slide, deck, origin, section_number, info)
-    if own is not None:
-        return own
+    if frame.template_path is not None:  # only decks on a template load its slide layouts
+        from deckbuilder.layout.template_frame import TemplateFrame
+        from deckbuilder.layout.template_slides import layout_on_template
+
+        assert isinstance(frame, TemplateFrame)
+        own = layout_on_template(slide, deck, frame, origin, section_number, info)
+        if own is not None:
+            return own
     if isinstance(slide, TitleSlide):
         return layout_title(slide, deck, frame, origin)
     if isinstance(slide, SectionSlide):

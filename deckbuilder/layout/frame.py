@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from deckbuilder.layout.boxes import EMU_PER_INCH, EMU_PER_PT, Box, Paragraph, ShapeBox, SlideLayout, TextBox
 from deckbuilder.layout.text import ParaSpec, TextStyle, TooLongError, fit_lines, height_emu, paragraphs_at
 from deckbuilder.themes.model import SizeRange, Theme
-
-if TYPE_CHECKING:
-    from deckbuilder.layout.pages import SlideInfo
-    from deckbuilder.outline.model import Deck, Slide
 
 CONTINUED = " (cont.)"
 TITLE_MAX_LINES = 2
@@ -226,12 +221,6 @@ class Frame:
     def finish(self, page: SlideLayout) -> SlideLayout:
         """A laid-out slide as the renderers get it: unchanged on a built-in theme."""
         return page
-
-    def layout_own(
-        self, slide: Slide, deck: Deck, origin: tuple[int, int] | None, section_number: int, info: SlideInfo
-    ) -> list[SlideLayout] | None:
-        """Slides this frame lays out its own way (a template's title, section, image), or None."""
-        return None
 
     @property
     def template_path(self) -> str | None:

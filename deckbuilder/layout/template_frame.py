@@ -14,7 +14,6 @@ from deckbuilder.layout.boxes import (
     TextBox,
 )
 from deckbuilder.layout.frame import SOURCE_MAX_LINES, TITLE_MAX_LINES, Frame, Rect, Styles, fixed, points
-from deckbuilder.layout.pages import SlideInfo
 from deckbuilder.layout.text import (
     ParaSpec,
     TextStyle,
@@ -24,7 +23,7 @@ from deckbuilder.layout.text import (
     height_emu,
     paragraphs_at,
 )
-from deckbuilder.outline.model import Deck, Slide
+from deckbuilder.outline.model import Deck
 from deckbuilder.templates.mapping import LayoutChoice, plan_layouts, side_by_side
 from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
 from deckbuilder.templates.theme import TemplateTheme, content_area, layout_colors
@@ -284,14 +283,6 @@ class TemplateFrame(Frame):
     def template_path(self) -> str | None:
         """Read-only: the template file the deck is drawn on."""
         return self.spec.path
-
-    def layout_own(
-        self, slide: Slide, deck: Deck, origin: tuple[int, int] | None, section_number: int, info: SlideInfo
-    ) -> list[SlideLayout] | None:
-        """Title, section and image slides go in the template's own placeholders."""
-        from deckbuilder.layout.template_slides import layout_on_template
-
-        return layout_on_template(slide, deck, self, origin, section_number, info)
 
     def notes_for(self, kinds: set[str]) -> tuple[str, ...]:
         """What an export should tell its user about the kinds it used: layouts the template lacks."""
