@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import string
-import time
 from typing import Any
 
 import pytest
@@ -51,9 +50,6 @@ FAST = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=True,
 )
-TIME_BOUND_S = 5.0
-"""How long one load may take: a generous bound that only a blow-up would break."""
-
 # --------------------------------------------------------------------------------------------------
 # Text a deck may hold
 
@@ -233,8 +229,8 @@ def test_any_valid_outline_exports_and_every_text_box_holds_its_text(
 
 
 def loads_or_deck_error(text_in: str) -> Deck | None:
-    """loads(text): the Deck, or None for a DeckError; any other exception fails; so does slowness."""
-    started = time.perf_counter()
+    """loads(text): the Deck, or None for a DeckError; any other exception fails (how long loads of
+    such inputs take is printed by bench/bench_text.py, not bounded here)."""
     try:
         return deckbuilder.loads(text_in)
     except DeckError as error:
@@ -242,8 +238,6 @@ def loads_or_deck_error(text_in: str) -> Deck | None:
         for problem in error.problems:
             assert problem.path == "<outline>" and problem.message
         return None
-    finally:
-        assert time.perf_counter() - started < TIME_BOUND_S
 
 
 @FAST
@@ -253,12 +247,10 @@ def test_arbitrary_bytes_in_a_file_give_a_deck_or_a_deck_error(
 ) -> None:
     path = tmp_path_factory.mktemp("bytes") / "deck.yaml"
     path.write_bytes(raw)
-    started = time.perf_counter()
     try:
         deckbuilder.load(path)
     except DeckError as error:
         assert all(problem.path == str(path) for problem in error.problems)
-    assert time.perf_counter() - started < TIME_BOUND_S
 
 
 YAML_CHARACTERS = st.sampled_from(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pathlib
-import time
 from typing import Any
 
 import pytest
@@ -424,12 +423,10 @@ def billion_laughs() -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_billion_laughs_is_refused_quickly() -> None:
-    started = time.perf_counter()
+def test_billion_laughs_is_refused_at_the_node_budget() -> None:
+    # refused once 200,000 nodes are expanded, not after the billion; bench/bench_text.py prints the time
     found = problems_of(billion_laughs())
-    elapsed = time.perf_counter() - started
     assert found == [(6, 11, "the document expands to more than 200000 nodes (too many aliases?)")]
-    assert elapsed < 2
 
 
 def test_aliases_within_budget_are_expanded() -> None:
