@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from deckbuilder.importer.sentences import word_count
+from deckbuilder.importer.sentences import word_count, word_set
 
 _RULE = re.compile(r"^[\s_*=~#·•.\-–—]{3,}$")
 """A rule line ('___', '* * *', '-----'): it has no words at all."""
@@ -42,10 +42,8 @@ _CHROME_ANYWHERE = re.compile(
     r"\b(?:getty images|shutterstock|alamy|afp via getty|epa-efe|ap photo)\b",
     re.I,
 )
-_BYLINE_OPENERS = frozenset(["by", "par", "von", "por", "di", "автор", "от"])
-_NAME_JOINERS = frozenset(
-    ["and", "et", "und", "y", "e", "и", "de", "van", "von", "der", "la", "le", "du", "al", "bin"]
-)
+_BYLINE_OPENERS = word_set("by par von por di автор от")
+_NAME_JOINERS = word_set("and et und y e и de van von der la le du al bin")
 BYLINE_MAX_WORDS = 12
 CHROME_MAX_WORDS = 25
 """A line longer than this is prose, whatever it starts with."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from deckbuilder.importer.sentences import word_set
+
 _SAMPLE_CHARS = 20_000
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ru", re.compile(r"[\u0400-\u04ff]")),
@@ -20,154 +22,13 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _PERSIAN_LETTERS = re.compile(r"[پچژگی]")
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґ]")
 _COMMON_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "of",
-            "to",
-            "in",
-            "is",
-            "that",
-            "for",
-            "with",
-            "was",
-            "on",
-            "as",
-            "are",
-            "by",
-            "it",
-            "this",
-            "from",
-            "have",
-            "be",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "der",
-            "die",
-            "das",
-            "und",
-            "ist",
-            "nicht",
-            "ein",
-            "eine",
-            "mit",
-            "für",
-            "von",
-            "den",
-            "dem",
-            "auf",
-            "sich",
-            "auch",
-            "zu",
-            "im",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "et",
-            "des",
-            "est",
-            "une",
-            "pour",
-            "dans",
-            "que",
-            "qui",
-            "du",
-            "au",
-            "sur",
-            "pas",
-            "par",
-            "avec",
-            "ce",
-        ]
-    ),
-    "es": frozenset(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "y",
-            "de",
-            "que",
-            "en",
-            "es",
-            "por",
-            "para",
-            "con",
-            "una",
-            "del",
-            "se",
-            "como",
-            "más",
-        ]
-    ),
-    "it": frozenset(
-        [
-            "il",
-            "la",
-            "che",
-            "di",
-            "e",
-            "per",
-            "con",
-            "una",
-            "sono",
-            "del",
-            "della",
-            "gli",
-            "non",
-            "più",
-            "anche",
-            "nel",
-        ]
-    ),
-    "pt": frozenset(
-        [
-            "o",
-            "a",
-            "os",
-            "as",
-            "e",
-            "de",
-            "que",
-            "em",
-            "para",
-            "com",
-            "uma",
-            "do",
-            "da",
-            "não",
-            "por",
-            "mais",
-            "são",
-        ]
-    ),
-    "nl": frozenset(
-        [
-            "de",
-            "het",
-            "een",
-            "en",
-            "van",
-            "is",
-            "dat",
-            "op",
-            "te",
-            "zijn",
-            "met",
-            "voor",
-            "niet",
-            "ook",
-            "aan",
-        ]
-    ),
+    "en": word_set("the and of to in is that for with was on as are by it this from have be"),
+    "de": word_set("der die das und ist nicht ein eine mit für von den dem auf sich auch zu im"),
+    "fr": word_set("le la les et des est une pour dans que qui du au sur pas par avec ce"),
+    "es": word_set("el la los las y de que en es por para con una del se como más"),
+    "it": word_set("il la che di e per con una sono del della gli non più anche nel"),
+    "pt": word_set("o a os as e de que em para com uma do da não por mais são"),
+    "nl": word_set("de het een en van is dat op te zijn met voor niet ook aan"),
 }
 
 

@@ -8,30 +8,6 @@ import re
 
 from sentencex import segment
 
-ORDINAL_DOT_LANGUAGES = frozenset(
-    [
-        "de",
-        "da",
-        "nb",
-        "no",
-        "sv",
-        "fi",
-        "is",
-        "et",
-        "lv",
-        "lt",
-        "cs",
-        "sk",
-        "pl",
-        "hu",
-        "sl",
-        "hr",
-        "sr",
-        "bs",
-        "tr",
-    ]
-)
-"""Languages that write ordinals with a full stop ('der 2. Weltkrieg', 'am 3. Oktober')."""
 TITLE_WORDS = 12
 """A heading longer than this is cut for a slide title (at its colon when it has one)."""
 TITLE_CHARS = 90
@@ -43,6 +19,10 @@ _MERGE_LIMIT = 8
 def word_set(words: str) -> frozenset[str]:
     """A set of words written as one space-separated string."""
     return frozenset(words.split())
+
+
+ORDINAL_DOT_LANGUAGES = word_set("de da nb no sv fi is et lv lt cs sk pl hu sl hr sr bs tr")
+"""Languages that write ordinals with a full stop ('der 2. Weltkrieg', 'am 3. Oktober')."""
 
 
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f]")
