@@ -137,26 +137,35 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
 }
 
 
-@functools.cache
-def kind_icon(kind: str) -> QIcon:
-    """The icon for a slide kind (a plain slide for an unknown one)."""
+def _drawn(paint: Callable[[QPainter], None]) -> QIcon:
+    """An icon drawn by `paint` on a transparent, antialiased canvas of SIZE points at 2× resolution."""
     pixmap = QPixmap(SIZE * 2, SIZE * 2)
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint(painter)
+    finally:
+        painter.end()
+    return QIcon(pixmap)
+
+
+@functools.cache
+def kind_icon(kind: str) -> QIcon:
+    """The icon for a slide kind (a plain slide for an unknown one)."""
+
+    def paint(painter: QPainter) -> None:
         if kind != SECTION_GROUP:
             painter.setPen(QPen(QColor("#9AA5B1"), 1))
             painter.setBrush(PAPER)
             painter.drawRoundedRect(QRectF(1.5, 4.5, 29, 23), 2, 2)
         painter.setPen(Qt.PenStyle.NoPen)
-        paint = _PAINTERS.get(kind)
-        if paint is not None:
-            paint(painter)
-    finally:
-        painter.end()
-    return QIcon(pixmap)
+        draw = _PAINTERS.get(kind)
+        if draw is not None:
+            draw(painter)
+
+    return _drawn(paint)
 
 
 @functools.cache
@@ -165,12 +174,8 @@ def history_icon(redo: bool) -> QIcon:
     themed = QIcon.fromTheme("edit-redo" if redo else "edit-undo")
     if not themed.isNull():
         return themed
-    pixmap = QPixmap(SIZE * 2, SIZE * 2)
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def paint(painter: QPainter) -> None:
         if redo:  # the mirror image of undo
             painter.translate(SIZE, 0)
             painter.scale(-1, 1)
@@ -183,25 +188,19 @@ def history_icon(redo: bool) -> QIcon:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(INK)
         painter.drawPolygon([QPointF(3, 13), QPointF(12, 6), QPointF(13, 18)])
-    finally:
-        painter.end()
-    return QIcon(pixmap)
+
+    return _drawn(paint)
 
 
 @functools.cache
 def problem_icon() -> QIcon:
     """The warning sign that marks an outline item with a problem."""
-    pixmap = QPixmap(SIZE * 2, SIZE * 2)
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def paint(painter: QPainter) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#B42318"))
         painter.drawPolygon([QPointF(16, 4), QPointF(30, 28), QPointF(2, 28)])
         painter.fillRect(QRectF(14.5, 11, 3, 10), PAPER)
         painter.fillRect(QRectF(14.5, 23, 3, 3), PAPER)
-    finally:
-        painter.end()
-    return QIcon(pixmap)
+
+    return _drawn(paint)
