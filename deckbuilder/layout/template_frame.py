@@ -167,13 +167,16 @@ class TemplateFrame(Frame):
 
     @property
     def footer_top(self) -> int:
-        """Read-only: the top of the footer band (footer and number placeholders in the slide's foot)."""
+        """Read-only: the top of the footer band: the footer, date and number placeholders in the slide's
+        foot, and the band where chrome draws what the layout has no placeholder for."""
         foot = [
             p.rect.y
             for p in self.layout.placeholders
-            if p.type in ("ftr", "sldNum") and p.rect.y > self.height * 3 // 4
+            if p.type in ("ftr", "sldNum", "dt") and p.rect.y > self.height * 3 // 4
         ]
-        return min(foot) if foot else self.height - self.height // 20
+        if self.layout.first("ftr") is None or self.layout.first("sldNum") is None:
+            foot.append(self.footer_rect.y)
+        return min(foot)
 
     def body_limit(self, source: str | None) -> int:
         """The y a body must end above: the source line's top, or the footer band's."""

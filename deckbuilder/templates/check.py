@@ -45,12 +45,13 @@ class TemplateReport:
             f"{masters}, {len(spec.layouts)} layouts{samples}",
             f"fonts: headings {_font(spec.heading_font)}, body {_font(spec.body_font)}",
             "",
-            f"{'kind':<12}{'layout':<28}notes",
+            f"{'kind':<12}{'layout':<28}{'master':<8}why",
         ]
         for kind in SLIDE_KINDS:
             choice = self.choices[kind]
-            note = f"warning: {choice.warning}" if choice.warning else ""
-            lines.append(f"{kind:<12}{choice.layout.name:<28}{note}".rstrip())
+            note = f"; warning: {choice.warning}" if choice.warning else ""
+            where = f"{choice.layout.master + 1:<8}"
+            lines.append(f"{kind:<12}{choice.layout.name:<28}{where}{choice.why}{note}".rstrip())
         if self.warnings:
             lines.append("")
             lines.extend(f"warning: {warning}" for warning in self.warnings)
@@ -139,8 +140,4 @@ def check_template(path: str | Path) -> TemplateReport:
     spec = load_template(path)
     choices = plan_layouts(spec)
     warnings = _suspicions(spec, choices)
-    if spec.masters > 1:
-        warnings.append(
-            f"{spec.masters} slide masters: layouts are chosen from all of them, the first on ties"
-        )
     return TemplateReport(spec, choices, warnings, str(path))

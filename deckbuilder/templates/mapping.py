@@ -7,7 +7,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from deckbuilder.errors import DeckError, Problem
+from deckbuilder.layout.frame import Rect
 from deckbuilder.outline.model import SLIDE_KINDS, SlideKind
+from deckbuilder.templates.calm import clutter
 from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
 
 Locate = Callable[[str], tuple[str, int | None, int | None]]
@@ -15,6 +17,11 @@ Locate = Callable[[str], tuple[str, int | None, int | None]]
 HINT_BONUS = 5
 PAIRED_COLUMNS = 8
 """Only a layout's largest content placeholders are paired as columns, so matching stays linear."""
+MASTER_BONUS = 40
+"""A layout on the master meant for its slides (the cover's for the title, the content one's for the
+rest) outscores any layout of another master that plays the same role."""
+CLUTTER_STEP = 0.05
+"""Masters whose content areas are this close in how busy they are count as equally calm."""
 
 
 def _words(name: str) -> str:
@@ -156,14 +163,98 @@ class LayoutChoice:
     role: str
     warning: str | None = None
     overridden: bool = False
+    why: str = ""
+    """Why this master and layout, in a few words (check-template shows it)."""
 
 
-def _best(spec: TemplateSpec, role: str) -> tuple[Layout, int] | None:
+@dataclass(frozen=True)
+class MasterPlan:
+    """Which master the title slide uses (the cover) and which the other slides use, and why."""
+
+    cover: int
+    content: int
+    cover_why: str
+    content_why: str
+
+
+def body_box(layout: Layout, spec: TemplateSpec) -> Rect:
+    """Where a layout's slides put their body: its largest content placeholder, else below its title."""
+    if layout.contents:
+        return layout.contents[0].rect
+    title = _horizontal_title(layout)
+    left, right = (title.rect.x, title.rect.right) if title else (spec.width // 20, spec.width * 19 // 20)
+    top = title.rect.bottom if title else spec.height // 5
+    return Rect(left, top, right - left, max(spec.height // 5, spec.height * 17 // 20 - top))
+
+
+def _busy(layout: Layout, spec: TemplateSpec) -> float:
+    """How busy a layout is behind its body (mostly) and its title."""
+    title = _horizontal_title(layout)
+    body = clutter(spec, layout, body_box(layout, spec))
+    return body if title is None else 0.75 * body + 0.25 * clutter(spec, layout, title.rect)
+
+
+def _on_master(spec: TemplateSpec, master: int, role: str) -> Layout | None:
+    scored = [
+        (score, layout)
+        for layout in spec.layouts
+        if layout.master == master and (score := ROLES[role](layout, spec)) is not None
+    ]
+    return max(scored, key=lambda item: (item[0], -item[1].index))[1] if scored else None
+
+
+def plan_masters(spec: TemplateSpec) -> MasterPlan:
+    """The cover master (the first sample title slide's, else the title layout's) and the content
+    master: the calmest of the masters the sample content slides use (of all masters without them)."""
+    if spec.masters <= 1:
+        return MasterPlan(0, 0, "the only master", "the only master")
+    by_place = {(layout.master, layout.index): layout for layout in spec.layouts}
+    samples = [by_place[place] for place in spec.sample_layouts if place in by_place]
+    titles = [layout for layout in samples if _score_title(layout, spec) is not None]
+    if titles:
+        cover, cover_why = titles[0].master, "the first sample title slide's master"
+    else:
+        best = _best(spec, "title")
+        cover = best[0].master if best else 0
+        cover_why = "the master of the best title layout"
+    used = [layout.master for layout in samples if _score_title(layout, spec) is None]
+    candidates = sorted(set(used)) or list(range(spec.masters))
+
+    def rank(master: int) -> tuple[int, int, int, int]:
+        layout = _on_master(spec, master, "content") or _on_master(spec, master, "any")
+        steps = round(_busy(layout, spec) / CLUTTER_STEP) if layout else 1 << 20
+        return (_on_master(spec, master, "content") is None, steps, -used.count(master), master)
+
+    content = min(candidates, key=rank)
+    layout = _on_master(spec, content, "content") or _on_master(spec, content, "any")
+    busy = f"{round(100 * _busy(layout, spec))}% busy behind the text" if layout else "no layouts"
+    whose = f"{len(candidates)} sample content slides' masters" if used else f"{len(candidates)} masters"
+    return MasterPlan(cover, content, cover_why, f"calmest of {whose}, {busy}")
+
+
+Best = Mapping[str, tuple[Layout, int] | None]
+"""Each role's best layout and its score."""
+
+
+def _best(spec: TemplateSpec, role: str, master: int | None = None) -> tuple[Layout, int] | None:
+    """The best layout for a role; one on `master` wins over any on another master."""
     scored = [(score, layout) for layout in spec.layouts if (score := ROLES[role](layout, spec)) is not None]
     if not scored:
         return None
-    score, layout = max(scored, key=lambda item: (item[0], -item[1].master, -item[1].index))
+    score, layout = max(
+        ((s + (MASTER_BONUS if layout.master == master else 0), layout) for s, layout in scored),
+        key=lambda item: (item[0], -item[1].master, -item[1].index),
+    )
     return layout, score
+
+
+def _why(plan: MasterPlan, kind: str, role: str, layout: Layout) -> str:
+    """Why a kind's slides use this layout: the role it plays, and its master's reason."""
+    meant, reason = (plan.cover, plan.cover_why) if kind == "title" else (plan.content, plan.content_why)
+    what = ROLE_NAMES[role].removeprefix("a ").removesuffix(" layout")
+    if layout.master == meant:
+        return f"{what}; {reason}"
+    return f"{what}; master {meant + 1} ({reason}) has none"
 
 
 def _role_of(layout: Layout, spec: TemplateSpec, kind: str) -> str:
@@ -195,13 +286,20 @@ def _warning(kind: str, role: str, layout: Layout, *, overridden: bool = False) 
 
 
 def choose(
-    spec: TemplateSpec, kind: str, best: Mapping[str, tuple[Layout, int] | None] | None = None
+    spec: TemplateSpec, kind: str, plan: MasterPlan, best: tuple[Best, Best] | None = None
 ) -> LayoutChoice:
-    """The layout a kind uses on this template, without overrides (`best`: each role's best layout)."""
+    """The layout a kind uses on this template, without overrides (`best`: each role's best layout,
+    on the cover master and on the content master)."""
+    meant = plan.cover if kind == "title" else plan.content
     for role in CHAINS[kind]:
-        found = best[role] if best is not None else _best(spec, role)
+        found = (
+            (best[0] if kind == "title" else best[1])[role] if best is not None else _best(spec, role, meant)
+        )
         if found is not None:
-            return LayoutChoice(kind, found[0], role, _warning(kind, role, found[0]))
+            layout = found[0]
+            return LayoutChoice(
+                kind, layout, role, _warning(kind, role, layout), why=_why(plan, kind, role, layout)
+            )
     raise AssertionError("the 'any' role accepts every layout")  # spec.layouts is never empty
 
 
@@ -215,8 +313,12 @@ def plan_layouts(
     spec: TemplateSpec, overrides: Mapping[SlideKind, str] | None = None, locate: Locate | None = None
 ) -> dict[str, LayoutChoice]:
     """Every slide kind's layout choice; overrides name a layout per kind (DeckError if one is missing)."""
-    best = {role: _best(spec, role) for role in ROLES}  # each layout scored once per role
-    choices = {kind: choose(spec, kind, best) for kind in SLIDE_KINDS}
+    plan = plan_masters(spec)
+    best = (  # each layout scored once per role and master
+        {role: _best(spec, role, plan.cover) for role in ROLES},
+        {role: _best(spec, role, plan.content) for role in ROLES},
+    )
+    choices = {kind: choose(spec, kind, plan, best) for kind in SLIDE_KINDS}
     problems = []
     for kind, name in (overrides or {}).items():
         layout = find_layout(spec, name)
@@ -228,7 +330,8 @@ def plan_layouts(
             continue
         role = _role_of(layout, spec, kind)
         warning = _warning(kind, role, layout, overridden=True)
-        choices[kind] = LayoutChoice(kind, layout, role, warning, overridden=True)
+        why = f"{ROLE_NAMES[role]} on master {layout.master + 1}, named in the outline"
+        choices[kind] = LayoutChoice(kind, layout, role, warning, overridden=True, why=why)
     if problems:
         raise DeckError(problems)
     return choices

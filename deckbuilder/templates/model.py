@@ -137,6 +137,8 @@ class TemplateSpec:
     """Scheme colours (dk1, lt1, accent1 … and the mapped tx1, bg1 …) as RRGGBB."""
     masters: int = 1
     sample_slides: int = 0
+    sample_layouts: tuple[tuple[int, int], ...] = ()
+    """The (master, layout index) of each sample slide, in order: how the template's author used it."""
 
     def color(self, name: str, default: str = "000000") -> str:
         """A scheme colour by name."""

@@ -362,6 +362,7 @@ def read_spec(package: TemplatePackage, path: str) -> TemplateSpec:
     master_parts = _listed(package, document, entries, RT_SLIDE_MASTER, "the presentation's master list")
     layouts: list[Layout] = []
     first: _Master | None = None
+    where: dict[str, tuple[int, int]] = {}
     for m_index, master_part in enumerate(master_parts):
         master, tree = _read_master(package, master_part, m_index)
         first = first or master
@@ -372,10 +373,12 @@ def read_spec(package: TemplatePackage, path: str) -> TemplateSpec:
             package, master_part, entries, RT_SLIDE_LAYOUT, f"slide master {m_index + 1}'s layout list"
         )
         layouts.extend(_read_layout(package, part, master, m_index, i) for i, part in enumerate(parts))
+        where.update((part, (m_index, i)) for i, part in enumerate(parts))
     if first is None:
         raise package.error("not a usable template: it has no slide master")
     if not layouts:
         raise package.error("not a usable template: it has no slide layouts")
+    slides = presentation.findall("p:sldIdLst/p:sldId", NS)
     return TemplateSpec(
         path=path,
         width=width,
@@ -385,5 +388,20 @@ def read_spec(package: TemplatePackage, path: str) -> TemplateSpec:
         body_font=first.body_font,
         palette=tuple(sorted(first.scheme.items())),
         masters=len(master_parts),
-        sample_slides=len(presentation.findall("p:sldIdLst/p:sldId", NS)),
+        sample_slides=len(slides),
+        sample_layouts=_sample_layouts(package, document, slides, where),
     )
+
+
+def _sample_layouts(
+    package: TemplatePackage, document: str, slides: list[Element], where: Mapping[str, tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """The (master, layout) each sample slide is made on, in order (slides on no known layout left out)."""
+    rels = package.relationships(document)
+    found = []
+    for entry in slides[:MAX_LAYOUTS]:
+        _, slide = rels.get(entry.get(R_ID, ""), ("", ""))
+        layouts = package.related(slide, RT_SLIDE_LAYOUT) if package.has(slide) else []
+        if layouts and layouts[0] in where:
+            found.append(where[layouts[0]])
+    return tuple(found)
