@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from deckbuilder.errors import Problem
 from deckbuilder.inputs import shipped_files
+from deckbuilder.layout.svg import SvgError, is_svg, read_svg
 from deckbuilder.outline.model import Deck, ImageSlide
 from deckbuilder.paths import image_folders
 
@@ -44,8 +45,6 @@ JPEG is always decoded, at an eighth of its size, which costs little."""
 
 MAX_IMAGE_BYTES = 200 * 1024 * 1024
 """The largest picture file read at all (a deck holds it whole); refused by its size before reading."""
-
-_SVG_SUFFIXES = (".svg", ".svgz")
 
 
 def image_problem(path: Path, *, allowed: tuple[Path, ...] | None) -> str | None:
@@ -109,6 +108,14 @@ def _content_problem(path: Path, mtime_ns: int, size: int) -> str | None:
 
 def _content_problem_in(source: Path | bytes, path: Path) -> str | None:
     """Why the picture in source (the file, or its bytes) cannot go in a deck; path names it."""
+    if _looks_like_svg(path, source if isinstance(source, bytes) else None):
+        try:
+            read_svg(source if isinstance(source, bytes) else path.read_bytes())
+        except SvgError as error:
+            return f"image '{path}' {error}"
+        except OSError as error:
+            return f"image '{path}' cannot be opened ({_reason(error)})"
+        return None
     from PIL import Image, UnidentifiedImageError
 
     def opened() -> ImageFile:
@@ -121,15 +128,13 @@ def _content_problem_in(source: Path | bytes, path: Path) -> str | None:
                 image_format = image.format or "unknown"
                 image.verify()
             if image_format not in SUPPORTED_FORMATS:
-                return f"image '{path}' is {image_format}; use PNG, JPEG, GIF, BMP or TIFF"
+                return f"image '{path}' is {image_format}; use PNG, JPEG, GIF, BMP, TIFF or SVG"
             with opened() as image:  # verify() left it unusable; decoding needs a fresh one
                 _decode(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"image '{path}' has too many pixels to be safe to open (limit {_pixel_limit()})"
     except UnidentifiedImageError:
-        if _looks_like_svg(path, source if isinstance(source, bytes) else None):
-            return f"image '{path}': SVG is not supported; export it as PNG"
-        return f"image '{path}' is not a readable image (not PNG, JPEG, GIF, BMP or TIFF)"
+        return f"image '{path}' is not a readable image (not PNG, JPEG, GIF, BMP, TIFF or SVG)"
     except MemoryError:
         return f"image '{path}' is too large to open"
     except Exception as error:  # Pillow's decoders raise many kinds on a damaged file: all its fault
@@ -157,18 +162,13 @@ def _pixel_limit() -> str:
 
 def _looks_like_svg(path: Path, data: bytes | None = None) -> bool:
     """Whether the file (or its bytes) is an SVG drawing: by its name, or an <svg> element near its start."""
-    if path.suffix.lower() in _SVG_SUFFIXES:
-        return True
-    try:
-        if data is not None:
-            head = data[:4096]
-        else:
+    if data is None:
+        try:
             with path.open("rb") as stream:
-                head = stream.read(4096)
-    except OSError:
-        return False
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return text.startswith((b"<?xml", b"<svg", b"<!doctype svg", b"<!--")) and b"<svg" in text
+                data = stream.read(4096)
+        except OSError:
+            data = b""
+    return is_svg(path.name, data)
 
 
 def check_images(deck: Deck, *, allow_outside_paths: bool = False) -> list[Problem]:
@@ -187,21 +187,23 @@ def check_images(deck: Deck, *, allow_outside_paths: bool = False) -> list[Probl
 
 
 def image_size(path: Path) -> tuple[int, int]:
-    """An image's size in pixels."""
+    """An image's size in pixels; an SVG's is the size of its PNG fallback, which has its aspect ratio."""
     files = shipped_files()
     if files is not None:  # never cached: another job's file may have had this path
-        return _size_of(io.BytesIO(files.get(path).data or b""))
+        return _size_of(files.get(path).data or b"", path)
     return _file_size(path)
 
 
 @functools.lru_cache(maxsize=256)
 def _file_size(path: Path) -> tuple[int, int]:
-    return _size_of(path)
+    return _size_of(path, path)
 
 
-def _size_of(source: Path | io.BytesIO) -> tuple[int, int]:
+def _size_of(source: Path | bytes, path: Path) -> tuple[int, int]:
+    if _looks_like_svg(path, source if isinstance(source, bytes) else None):
+        return read_svg(source if isinstance(source, bytes) else path.read_bytes()).pixel_size()
     from PIL import Image
 
-    with Image.open(source) as image:
+    with Image.open(source if isinstance(source, Path) else io.BytesIO(source)) as image:
         width, height = image.size
     return max(1, width), max(1, height)

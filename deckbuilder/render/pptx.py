@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -22,11 +23,13 @@ from deckbuilder.layout.boxes import (
     TableBox,
     TextBox,
 )
+from deckbuilder.layout.svg import is_svg, svg_file_bytes
 from deckbuilder.render.pptx_compat import (
     SlideAppender,
     counted_partnames,
     save_deterministic,
 )
+from deckbuilder.render.pptx_svg import SvgPictures
 from deckbuilder.render.pptx_xml import (
     background,
     fill_table,
@@ -56,8 +59,13 @@ def _rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.upper())
 
 
-def _draw_picture(slide: Any, box: PictureBox) -> None:
-    picture = slide.shapes.add_picture(picture_source(box.path), box.x, box.y, box.w, box.h)
+def _draw_picture(slide: Any, box: PictureBox, svgs: SvgPictures) -> None:
+    source = picture_source(box.path)
+    svg = _svg_bytes(box.path, source)
+    if svg is not None:
+        picture = svgs.add(slide, box, svg)
+    else:
+        picture = slide.shapes.add_picture(source, box.x, box.y, box.w, box.h)
     # python-pptx has no API for alt text; it lives in cNvPr's descr attribute.
     non_visual = picture._element.nvPicPr
     non_visual.cNvPr.set("descr", box.alt)
@@ -66,6 +74,15 @@ def _draw_picture(slide: Any, box: PictureBox) -> None:
         if locks is not None:
             locks.set("noGrp", "1")
         placeholder_element(non_visual.find(qn("p:nvPr")), box.placeholder)
+
+
+def _svg_bytes(path: str, source: str | IO[bytes]) -> bytes | None:
+    """The picture's bytes when it is an SVG, else None (a bitmap python-pptx reads itself)."""
+    if isinstance(source, str):
+        return svg_file_bytes(Path(source))
+    data = source.read()
+    source.seek(0)
+    return data if is_svg(path, data) else None
 
 
 def _draw_chart(slide: Any, box: ChartBox) -> None:
@@ -135,7 +152,9 @@ def _new_slide(
     return slide, has_title
 
 
-def _draw_slide(prs: Any, appender: SlideAppender, page: SlideLayout, template: str | None = None) -> None:
+def _draw_slide(
+    prs: Any, appender: SlideAppender, page: SlideLayout, svgs: SvgPictures, template: str | None = None
+) -> None:
     slide, has_title = _new_slide(prs, appender, page, template)
     tree = slide._element.cSld.spTree
     shape_id = 1
@@ -152,7 +171,7 @@ def _draw_slide(prs: Any, appender: SlideAppender, page: SlideLayout, template: 
                 tree.append(text_shape(box, shape_id, title=title_pending and box.role == "title"))
                 title_pending = title_pending and box.role != "title"
         elif isinstance(box, PictureBox):
-            _draw_picture(slide, box)
+            _draw_picture(slide, box, svgs)
         elif isinstance(box, ChartBox):
             _draw_chart(slide, box)
         elif isinstance(box, TableBox):
@@ -182,7 +201,8 @@ def render_pptx(layout: DeckLayout) -> bytes:
     properties.modified = FIXED_TIME.replace(tzinfo=None)
     properties.last_printed = FIXED_TIME.replace(tzinfo=None)
     appender = SlideAppender(prs)
+    svgs = SvgPictures(prs.part.package)
     with counted_partnames(prs.part.package):
         for page in layout.slides:
-            _draw_slide(prs, appender, page, layout.template)
+            _draw_slide(prs, appender, page, svgs, layout.template)
     return save_deterministic(prs)

@@ -38,8 +38,10 @@ from deckbuilder.layout.boxes import (
     TextBox,
 )
 from deckbuilder.layout.measure import font_file
+from deckbuilder.layout.svg import svg_file_bytes
 from deckbuilder.render.qt_chart import draw_chart
 from deckbuilder.render.qt_chart import format_number as format_number
+from deckbuilder.render.qt_svg import draw_svg
 
 if TYPE_CHECKING:
     from deckbuilder.templates.model import Decoration
@@ -112,6 +114,12 @@ def register_fonts() -> None:
 def _image(path: str, mtime: float) -> QImage:
     """A picture file, read once per modification."""
     return QImage(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _svg(path: str, mtime: float) -> bytes | None:
+    """An SVG picture's bytes, read once per modification; None for a bitmap."""
+    return svg_file_bytes(Path(path))
 
 
 _Art = tuple[QImage | None, tuple[tuple["Decoration", QImage | None], ...]]
@@ -206,7 +214,10 @@ def _draw_shape(painter: QPainter, scale: _Scale, box: ShapeBox) -> None:
 def _draw_picture(painter: QPainter, scale: _Scale, box: PictureBox) -> None:
     rect = scale.rect(box.x, box.y, box.w, box.h)
     path = Path(box.path)
-    image = _image(str(path), path.stat().st_mtime) if path.is_file() else QImage()
+    svg = _svg(str(path), path.stat().st_mtime) if path.is_file() else None
+    if svg is not None and draw_svg(painter, rect, svg):
+        return
+    image = _image(str(path), path.stat().st_mtime) if path.is_file() and svg is None else QImage()
     if image.isNull():
         painter.fillRect(rect, QColor("#DDDDDD"))
         painter.setPen(QColor("#666666"))
