@@ -34,7 +34,8 @@ _LENGTH = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-z%]*
 _URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
 _EMBEDDED = ("#", "data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif")
 """References an SVG may hold: to its own elements, or to a bitmap written inside it."""
-_SELF_CONTAINED = "SVG pictures must be self-contained (nothing outside them is loaded)"
+_ENTITIES = "declares XML entities (<!ENTITY>); save it without them"
+_SELF_CONTAINED = "SVG pictures must be self-contained: nothing outside them is loaded"
 
 
 class SvgError(ValueError):
@@ -76,6 +77,8 @@ def read_svg(data: bytes) -> SvgInfo:
         raise SvgError(f"is {size} MB; SVG pictures are limited to {limit} MB")
     if data[:2] == b"\x1f\x8b":
         raise SvgError("is a compressed SVG (.svgz); save it as plain SVG")
+    if b"<!ENTITY" in data:  # before parsing: libxml2 would still read the declarations (and may balk)
+        raise SvgError(_ENTITIES)
     root = _parse(data)
     if root.tag != f"{{{SVG_NAMESPACE}}}svg":
         raise SvgError(f'is not an SVG drawing (its root element is not <svg xmlns="{SVG_NAMESPACE}">)')
@@ -96,7 +99,7 @@ def _parse(data: bytes) -> Any:
         raise SvgError(f"is not a readable SVG ({error.msg})") from None
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise SvgError("declares XML entities (<!ENTITY>); save it without them")
+        raise SvgError(_ENTITIES)
     for node in tree.getroot().itersiblings(preceding=True):
         if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet":
             raise SvgError(f"names an external style sheet (<?xml-stylesheet?>); {_SELF_CONTAINED}")
@@ -137,7 +140,7 @@ def _check_style(text: str, element: Any) -> None:
 def _external(target: str, element: Any) -> SvgError:
     shown = target.strip()[:80]
     return SvgError(
-        f"names '{shown}' outside itself (line {element.sourceline} of the SVG); {_SELF_CONTAINED}"
+        f"names '{shown}' (line {element.sourceline} of the SVG); {_SELF_CONTAINED}"
     )
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 import resource
+import socket
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -117,14 +119,14 @@ def test_an_outline_over_20_mb_is_refused_before_parsing(command: str, tmp_path:
 LIMIT = "too many pixels to be safe to open (limit 89,478,485 pixels)"
 IMAGES = [
     ("image_missing.yaml", "does not exist"),
-    ("image_not_an_image.yaml", "is not a readable image (not PNG, JPEG, GIF, BMP or TIFF)"),
+    ("image_not_an_image.yaml", "is not a readable image (not PNG, JPEG, GIF, BMP, TIFF or SVG)"),
     ("image_truncated_png.yaml", "is not a readable image"),
     ("image_truncated_jpeg.yaml", "image file is truncated"),
     ("image_corrupt_png.yaml", "is not a readable image"),
     ("image_bomb.yaml", LIMIT),  # 30000×30000: past Pillow's error limit
     ("image_bomb_warning.yaml", LIMIT),  # 10000×10000: past its warning limit, refused all the same
-    ("image_svg.yaml", "SVG is not supported; export it as PNG"),
-    ("image_svg_named_png.yaml", "SVG is not supported; export it as PNG"),
+    ("image_svg_external.yaml", "names 'http://127.0.0.1:9/tracker.png' (line 3 of the SVG)"),
+    ("image_svg_entity_bomb.yaml", "declares XML entities (<!ENTITY>)"),
     ("image_escape.yaml", "is outside the deck's folder"),
     ("image_absolute.yaml", "is outside the deck's folder"),
     ("image_home.yaml", "is outside the deck's folder"),
@@ -144,8 +146,11 @@ def test_export_refuses_a_bad_image_with_a_located_error(name: str, words: str, 
     assert_nothing_written(tmp_path / "out", deck)
 
 
-def test_a_decompression_bomb_is_refused_from_its_header_in_little_memory(tmp_path: Path) -> None:
-    deck = HOSTILE / "image_bomb.yaml"
+@pytest.mark.parametrize(
+    ("name", "words"), [("image_bomb.yaml", LIMIT), ("image_svg_entity_bomb.yaml", "declares XML entities")]
+)
+def test_a_bomb_is_refused_unopened_in_little_memory(name: str, words: str, tmp_path: Path) -> None:
+    deck = HOSTILE / name
     code = (
         "import pathlib, sys\n"
         "from deckbuilder.cli import main\n"
@@ -170,9 +175,40 @@ def test_a_decompression_bomb_is_refused_from_its_header_in_little_memory(tmp_pa
         preexec_fn=cap_memory,
     )
     assert result.returncode == 1
-    assert_located(result.stderr, deck, must_contain=LIMIT)
+    assert_located(result.stderr, deck, must_contain=words)
     peak_mb = int(result.stdout.split()[-1]) / 1024  # VmHWM is in kilobytes
     assert peak_mb < 150, f"peak memory {peak_mb:.0f} MB"  # 30000×30000 RGB would be 2.7 GB
+
+
+@pytest.mark.parametrize("name", ["image_svg.yaml", "image_svg_named_png.yaml"])
+def test_an_svg_exports_even_one_named_png(name: str, tmp_path: Path) -> None:
+    result = run_cli("export", HOSTILE / name, "-o", tmp_path)
+    assert result.returncode == 0, result.stderr
+    media = {
+        Path(member).suffix
+        for member in zipfile.ZipFile(tmp_path / name.replace(".yaml", ".pptx")).namelist()
+    }
+    assert {".svg", ".png"} <= media
+
+
+def test_an_svg_naming_an_address_is_refused_without_connecting_to_it(tmp_path: Path) -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    with listener:
+        port = listener.getsockname()[1]
+        picture = tmp_path / "tracked.svg"
+        picture.write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+            f'<rect width="10" height="10" style="fill: url(http://127.0.0.1:{port}/x.svg#p)"/></svg>',
+            encoding="utf-8",
+        )
+        deck = tmp_path / "deck.yaml"
+        deck.write_text(image_deck("tracked.svg"), encoding="utf-8")
+        result = run_cli("export", deck, "-o", tmp_path / "out")
+        assert result.returncode == 1
+        assert_located(result.stderr, deck, must_contain=f"names 'http://127.0.0.1:{port}/x.svg#p'")
+        with pytest.raises(BlockingIOError):  # nobody knocked
+            listener.accept()
 
 
 def symlinked_deck(tmp_path: Path, target: Path) -> Path:

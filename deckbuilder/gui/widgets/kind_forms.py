@@ -12,7 +12,7 @@ from deckbuilder.gui.widgets.fields import GridEditor
 from deckbuilder.gui.widgets.form_base import Data, FieldForm
 
 CHART_TYPES = ["column", "bar", "line", "pie"]
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff)"
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.svg)"
 
 
 def _number(text: str, where: str) -> float | int:

@@ -64,6 +64,24 @@ SVG = (
     "</svg>\n"
 )
 
+SVG_EXTERNAL = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"\n'
+    '     width="160" height="100" viewBox="0 0 160 100">\n'
+    '  <image width="160" height="100" xlink:href="http://127.0.0.1:9/tracker.png"/>\n'
+    "</svg>\n"
+)
+"""An SVG that would fetch a picture from the network (port 9 is 'discard': nothing should listen)."""
+
+SVG_ENTITY_BOMB = (
+    '<?xml version="1.0"?>\n'
+    "<!DOCTYPE svg [\n"
+    '  <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">\n'
+    + "".join(f'  <!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">\n' for i in range(9))
+    + "]>\n"
+    '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="100"><text y="50">&j;</text></svg>\n'
+)
+"""Billion laughs: ten levels of entities each ten of the one before, 67 × 10⁹ characters expanded."""
+
 
 def main() -> None:
     files = {
@@ -75,6 +93,8 @@ def main() -> None:
         "not_an_image.png": b"These are meeting notes, not a picture.\n",
         "map.svg": SVG.encode("utf-8"),
         "drawing.png": SVG.encode("utf-8"),
+        "external.svg": SVG_EXTERNAL.encode("utf-8"),
+        "entity_bomb.svg": SVG_ENTITY_BOMB.encode("utf-8"),
     }
     for name, data in files.items():
         (HERE / name).write_bytes(data)
