@@ -139,9 +139,7 @@ def _check_style(text: str, element: Any) -> None:
 
 def _external(target: str, element: Any) -> SvgError:
     shown = target.strip()[:80]
-    return SvgError(
-        f"names '{shown}' (line {element.sourceline} of the SVG); {_SELF_CONTAINED}"
-    )
+    return SvgError(f"names '{shown}' (line {element.sourceline} of the SVG); {_SELF_CONTAINED}")
 
 
 def _size(root: Any) -> SvgInfo:
