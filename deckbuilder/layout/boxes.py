@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from deckbuilder.outline.inline import Run
+
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400
 DESCENT_ROOM_EM = 0.2
@@ -50,6 +52,26 @@ class Paragraph:
     indent_emu: int = 0
     hanging_emu: int = 0
     field: Literal["slidenum"] | None = None
+    line_runs: tuple[tuple[Run, ...], ...] = ()
+    """Each line's styled runs, for text with inline markup; empty for plain text (one run per line,
+    in the paragraph's style). `text` and `lines` are always the plain text, markers gone."""
+
+    @property
+    def rich(self) -> bool:
+        """Read-only: whether the paragraph holds styled runs (bold, italic, code, links)."""
+        return bool(self.line_runs)
+
+    @property
+    def runs(self) -> tuple[Run, ...]:
+        """Read-only: the paragraph's runs, its lines joined by a space (one plain run for plain text)."""
+        if not self.line_runs:
+            return (Run(self.text),)
+        joined: list[Run] = []
+        for number, line in enumerate(self.line_runs):
+            if number:
+                joined.append(Run(" "))
+            joined.extend(line)
+        return tuple(joined)
 
     @property
     def height_pt(self) -> float:
@@ -165,10 +187,13 @@ class SlideLayout:
     background: str
     boxes: tuple[Box, ...]
     notes: str = ""
+    """The speaker notes as they read, markers gone."""
     origin: tuple[int, int] | None = None
     continued: bool = False
     layout: LayoutRef | None = None
     """On a template, the layout the slide is made on; None for built-in themes."""
+    notes_runs: tuple[tuple[Run, ...], ...] = ()
+    """The notes' paragraphs (lines) as styled runs when they hold markup; empty for plain notes."""
 
 
 @dataclass(frozen=True)

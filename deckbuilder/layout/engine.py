@@ -18,6 +18,7 @@ from deckbuilder.layout.slides.stat import layout_stat
 from deckbuilder.layout.slides.table import layout_table
 from deckbuilder.layout.slides.timeline import layout_timeline
 from deckbuilder.layout.slides.title import layout_section, layout_title
+from deckbuilder.outline.inline import Run, runs
 from deckbuilder.outline.model import (
     BulletsSlide,
     ChartSlide,
@@ -116,6 +117,23 @@ def layout_slide(
     raise AssertionError(f"no layout for slide kind {slide.kind!r}")
 
 
+def _notes_as_runs(page: SlideLayout) -> SlideLayout:
+    """A slide whose notes hold markup, with their plain text and their runs, one tuple per line."""
+    spans = runs(page.notes)
+    if len(spans) <= 1 and all(run.plain for run in spans):
+        return page if not spans or spans[0].text == page.notes else replace(page, notes=spans[0].text)
+    lines: list[tuple[Run, ...]] = [()]
+    for run in spans:
+        first, *rest = run.text.split("\n")
+        for number, piece in enumerate([first, *rest]):
+            if number:
+                lines.append(())
+            if piece:
+                lines[-1] += (Run(piece, run.bold, run.italic, run.code, run.link),)
+    plain = "\n".join("".join(run.text for run in line) for line in lines)
+    return replace(page, notes=plain, notes_runs=tuple(lines))
+
+
 def deck_frame(deck: Deck, theme: Theme) -> Frame:
     """The frame a deck is laid out in: the theme's grid, or a template's layouts (overrides applied)."""
     if not theme.from_template:
@@ -134,7 +152,11 @@ def layout_deck(deck: Deck, theme: Theme) -> DeckLayout:
         pages = layout_slide(slide, deck, kind_frame, origin, section_number)
         slides.extend((kind_frame, kind_frame.finish(page)) for page in pages)
     numbered = [
-        page if page.kind in OPENING_KINDS else replace(page, boxes=(*page.boxes, *page_frame.chrome(number)))
+        _notes_as_runs(
+            page
+            if page.kind in OPENING_KINDS
+            else replace(page, boxes=(*page.boxes, *page_frame.chrome(number)))
+        )
         for number, (page_frame, page) in enumerate(slides, start=1)
     ]
     return DeckLayout(

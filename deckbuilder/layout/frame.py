@@ -189,7 +189,7 @@ class Frame:
             return [], footer.y - points(12)
         colors = self.theme.colors
         style = self.styles.style(fixed(self.theme.sizes.source), colors.muted)
-        paragraphs = paragraphs_at([ParaSpec(f"Source: {source}", style)], 0, footer.w)
+        paragraphs = paragraphs_at([ParaSpec(f"Source: {source}", style, linkify=True)], 0, footer.w)
         if sum(len(p.lines) for p in paragraphs) > SOURCE_MAX_LINES:
             raise TooLongError(("source",), "the source line")
         h = height_emu(paragraphs)

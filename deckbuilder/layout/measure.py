@@ -17,6 +17,9 @@ _FAMILY_FILES: dict[str, str] = {
     "arial": "LiberationSans",
     "helvetica": "LiberationSans",
     "liberation sans": "LiberationSans",
+    "courier new": "LiberationMono",
+    "courier": "LiberationMono",
+    "liberation mono": "LiberationMono",
 }
 _FALLBACK_FILE_STEM = "Carlito"
 _UNKNOWN_FAMILY_FILE_STEM = "LiberationSans"

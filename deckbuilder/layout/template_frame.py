@@ -231,7 +231,7 @@ class TemplateFrame(Frame):
             return [], band - points(8)
         area = self.body_area
         style = self.styles.style(fixed(self.theme.sizes.source), self.theme.colors.muted)
-        paragraphs = paragraphs_at([ParaSpec(f"Source: {source}", style)], 0, area.w)
+        paragraphs = paragraphs_at([ParaSpec(f"Source: {source}", style, linkify=True)], 0, area.w)
         if sum(len(p.lines) for p in paragraphs) > SOURCE_MAX_LINES:
             raise TooLongError(("source",), "the source line")
         h = height_emu(paragraphs)

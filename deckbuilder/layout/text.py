@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from deckbuilder.layout.boxes import DESCENT_ROOM_EM, EMU_PER_PT, Align, Paragraph
-from deckbuilder.layout.measure import metrics_for, wrap_text
+from deckbuilder.layout.measure import FontMetrics, metrics_for, wrap_text
+from deckbuilder.outline.inline import CODE_FONT, Run, runs
 from deckbuilder.themes.model import SizeRange
 
 WRAP_SAFETY = 0.98
@@ -59,6 +60,8 @@ class ParaSpec:
     level: int = 0
     bullet: str | None = None
     field: Literal["slidenum"] | None = None
+    linkify: bool = False
+    """Whether bare URLs in the text become links (in sources)."""
 
 
 def size_at(style: TextStyle, step: int) -> float:
@@ -92,10 +95,19 @@ def make_paragraph(spec: ParaSpec, size_pt: float, width_emu: int, *, first: boo
     """Wrap one paragraph at a size into a box width."""
     indent, hang = indent_for(spec, size_pt)
     width_pt = max(1.0, (width_emu - indent) / EMU_PER_PT * WRAP_SAFETY)
-    metrics = metrics_for(spec.style.font, bold=spec.style.bold, italic=spec.style.italic)
-    lines = wrap_text(spec.text, width_pt, metrics, size_pt)
+    spans = runs(spec.text, linkify=spec.linkify) if spec.field is None else (Run(spec.text),)
+    text = "".join(run.text for run in spans)
+    line_runs: tuple[tuple[Run, ...], ...] = ()
+    if len(spans) <= 1 and all(run.plain for run in spans):
+        metrics = metrics_for(spec.style.font, bold=spec.style.bold, italic=spec.style.italic)
+        lines = wrap_text(text, width_pt, metrics, size_pt)
+    else:
+        from deckbuilder.layout.rich import line_text, wrap_runs
+
+        line_runs = wrap_runs(spans, width_pt, _run_metrics(spec.style), size_pt)
+        lines = tuple(map(line_text, line_runs))
     return Paragraph(
-        text=spec.text,
+        text=text,
         lines=lines,
         font=spec.style.font,
         size_pt=size_pt,
@@ -110,7 +122,18 @@ def make_paragraph(spec: ParaSpec, size_pt: float, width_emu: int, *, first: boo
         indent_emu=indent,
         hanging_emu=hang,
         field=spec.field,
+        line_runs=line_runs,
     )
+
+
+def _run_metrics(style: TextStyle) -> Callable[[Run], FontMetrics]:
+    """The face each run of a paragraph in a style is measured with: its own weight, slant and font."""
+
+    def metrics_of(run: Run) -> FontMetrics:
+        font = CODE_FONT if run.code else style.font
+        return metrics_for(font, bold=style.bold or run.bold, italic=style.italic or run.italic)
+
+    return metrics_of
 
 
 def paragraphs_at(specs: Sequence[ParaSpec], step: int, width_emu: int) -> list[Paragraph]:
@@ -155,8 +178,16 @@ def _split_paragraph(paragraph: Paragraph, room: int) -> tuple[Paragraph, Paragr
     descent_emu = paragraph.size_pt * DESCENT_ROOM_EM * EMU_PER_PT  # height_emu counts it under the last line
     count = max(1, min(len(paragraph.lines) - 1, int((room - before_emu - descent_emu) // line_emu)))
     head_lines, tail_lines = paragraph.lines[:count], paragraph.lines[count:]
-    head = replace(paragraph, text=" ".join(head_lines), lines=head_lines)
-    tail = replace(paragraph, text=" ".join(tail_lines), lines=tail_lines, bullet=None, space_before_pt=0.0)
+    head_runs, tail_runs = paragraph.line_runs[:count], paragraph.line_runs[count:]
+    head = replace(paragraph, text=" ".join(head_lines), lines=head_lines, line_runs=head_runs)
+    tail = replace(
+        paragraph,
+        text=" ".join(tail_lines),
+        lines=tail_lines,
+        line_runs=tail_runs,
+        bullet=None,
+        space_before_pt=0.0,
+    )
     return head, tail
 
 

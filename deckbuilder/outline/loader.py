@@ -11,9 +11,10 @@ import yaml
 
 from deckbuilder.atomic import write_text_atomic
 from deckbuilder.errors import DeckError, Problem
+from deckbuilder.outline.links import link_issues
 from deckbuilder.outline.model import Deck
 from deckbuilder.outline.roundtrip import rewrite, same
-from deckbuilder.outline.validation import located_problems
+from deckbuilder.outline.validation import located_links, located_problems
 from deckbuilder.outline.yaml_source import parse_outline, read_outline_text
 from deckbuilder.records import RecordError, as_data, describe, dotted
 
@@ -45,6 +46,9 @@ def loads(text: str, path: str = "<outline>") -> Deck:
         deck = Deck.from_data(tree.data)
     except RecordError as error:
         raise DeckError(located_problems(error.issues, tree, path)) from None
+    refused = link_issues(tree.data)
+    if refused:
+        raise DeckError(located_links(refused, tree, path))
     return deck.with_marks({key: (mark.line, mark.column) for key, mark in tree.value_marks.items()})
 
 
@@ -224,12 +228,16 @@ def _leading_comments(text: str) -> str:
 
 def check_deck(deck: Deck) -> None:
     """Raise DeckError with every problem of a Deck built or changed in Python, as loading would find."""
+    data = outline_data(deck)
+    where = str(deck.path or "<deck>")
     try:
-        Deck.from_data(outline_data(deck))
+        Deck.from_data(data)
     except RecordError as error:
-        where = str(deck.path or "<deck>")
         problems = [Problem(where, f"{dotted(i.path) or 'deck'}: {i.message}") for i in error.issues]
         raise DeckError(problems) from None
+    refused = link_issues(data)
+    if refused:
+        raise DeckError(Problem(where, f"{dotted(path)}: {message}") for path, message in refused)
 
 
 def save(deck: Deck, path: str | os.PathLike[str]) -> Path:

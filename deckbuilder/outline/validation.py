@@ -37,3 +37,12 @@ def located_problems(issues: list[Issue], tree: SourceTree, file: str) -> list[P
         message = issue_message(issue)
         problems.setdefault((mark.line, mark.column, message), Problem(file, message, mark.line, mark.column))
     return [problems[key] for key in sorted(problems)]
+
+
+def located_links(refused: list[tuple[KeyPath, str]], tree: SourceTree, file: str) -> list[Problem]:
+    """Every refused link as a Problem at its text value, in file order."""
+    problems = []
+    for path, message in refused:
+        mark = tree.value_marks.get(path, Mark(1, 1))
+        problems.append(Problem(file, f"{field_name(path)}: {message}", mark.line, mark.column))
+    return sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))

@@ -10,6 +10,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
@@ -31,6 +32,7 @@ from deckbuilder.render.pptx_compat import (
 )
 from deckbuilder.render.pptx_svg import SvgPictures
 from deckbuilder.render.pptx_xml import (
+    LinkIds,
     background,
     fill_table,
     placeholder_element,
@@ -132,10 +134,19 @@ def _draw_chart(slide: Any, box: ChartBox) -> None:
     chart.category_axis.tick_labels.font.size = Pt(box.size_pt)
 
 
-def _draw_table(slide: Any, box: TableBox) -> None:
+def _draw_table(slide: Any, box: TableBox, links: LinkIds) -> None:
     rows, cols = len(box.cells), len(box.col_widths)
     frame = slide.shapes.add_table(rows, cols, box.x, box.y, box.w, box.h)
-    fill_table(frame._element.graphic.graphicData.tbl, box)
+    fill_table(frame._element.graphic.graphicData.tbl, box, links)
+
+
+def link_ids(part: Any) -> LinkIds:
+    """Hyperlink relationship ids from a slide (or notes slide) part, one per distinct URL."""
+
+    def link(url: str) -> str:
+        return str(part.relate_to(url, RT.HYPERLINK, is_external=True))
+
+    return link
 
 
 def _new_slide(
@@ -157,6 +168,7 @@ def _draw_slide(
 ) -> None:
     slide, has_title = _new_slide(prs, appender, page, template)
     tree = slide._element.cSld.spTree
+    links = link_ids(slide.part)
     shape_id = 1
     title_pending = has_title
     for box in page.boxes:
@@ -165,20 +177,22 @@ def _draw_slide(
             if isinstance(box, ShapeBox):
                 tree.append(plain_shape(box, shape_id))
             elif box.placeholder is not None:
-                tree.append(placeholder_shape(box, box.placeholder, shape_id))
+                tree.append(placeholder_shape(box, box.placeholder, shape_id, links))
                 title_pending = title_pending and box.role != "title"
             else:
-                tree.append(text_shape(box, shape_id, title=title_pending and box.role == "title"))
+                tree.append(
+                    text_shape(box, shape_id, title=title_pending and box.role == "title", links=links)
+                )
                 title_pending = title_pending and box.role != "title"
         elif isinstance(box, PictureBox):
             _draw_picture(slide, box, svgs)
         elif isinstance(box, ChartBox):
             _draw_chart(slide, box)
         elif isinstance(box, TableBox):
-            _draw_table(slide, box)
+            _draw_table(slide, box, links)
         shape_id = max(shape_id, len(tree) + 1)
     if page.notes:
-        appender.add_notes(slide, page.notes)
+        appender.add_notes(slide, page.notes, page.notes_runs)
     appender.finish(slide)
 
 

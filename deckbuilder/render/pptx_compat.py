@@ -42,6 +42,8 @@ from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml.slide import CT_Slide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 
+from deckbuilder.outline.inline import CODE_FONT, Run
+
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 NOTES_SLIDE_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
 """python-pptx's name template for notes slides (NotesSlidePart._add_notes_slide_part)."""
@@ -203,8 +205,10 @@ class SlideAppender:
         self._next_id += 1
         return slide_part.slide
 
-    def add_notes(self, slide: Any, text: str) -> None:
+    def add_notes(self, slide: Any, text: str, lines: Sequence[Sequence[Run]] = ()) -> None:
         """Give a new slide a notes slide holding text, as python-pptx's notes_slide would.
+
+        When the notes hold markup, lines gives each paragraph's styled runs (bold, italic, code, links).
 
         The first is made by python-pptx (its placeholders cloned from the notes master); the rest
         are copies of it before its text went in, related as python-pptx relates them.
@@ -231,6 +235,9 @@ class SlideAppender:
             return
         body = notes_part._element.cSld.spTree[self._notes_body].get_or_add_txBody()
         body.clear_content()  # as python-pptx's TextFrame.text setter does
+        if lines:
+            add_run_paragraphs(body, lines, notes_part)
+            return
         for paragraph_text in text.split("\n"):
             body.add_p().append_text(paragraph_text)
 
@@ -241,3 +248,24 @@ class SlideAppender:
             if rel.reltype == RT.NOTES_SLIDE:
                 serialize_part(rel.target_part)
         serialize_part(slide_part)
+
+
+def add_run_paragraphs(body: Any, lines: Sequence[Sequence[Run]], part: Any) -> None:
+    """Append one paragraph per line of styled runs to a notes body; links relate from part."""
+    for line in lines:
+        p = body.add_p()
+        for run in line:
+            r = p.add_r()
+            r.text = run.text
+            if run.plain:
+                continue
+            properties = r.get_or_add_rPr()
+            if run.bold:
+                properties.set("b", "1")
+            if run.italic:
+                properties.set("i", "1")
+            if run.code:
+                properties.get_or_add_latin().set("typeface", CODE_FONT)
+            if run.link is not None:
+                properties.set("u", "sng")
+                properties.add_hlinkClick(part.relate_to(run.link, RT.HYPERLINK, is_external=True))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TypeAlias
 
 from lxml import etree
 from pptx.oxml.ns import qn as _qualified_name
 
 from deckbuilder.layout.boxes import Paragraph, PlaceholderRef, ShapeBox, TableBox, TextBox
+from deckbuilder.outline.inline import CODE_FONT, Run
 
 qn = functools.cache(_qualified_name)
 """'a:p' → '{…/main}p', worked out once per tag: a deck asks for the same few tags thousands of times."""
@@ -28,6 +29,11 @@ A_P, A_PPR, A_R, A_RPR, A_T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn
 A_SPCPTS, A_SOLIDFILL, A_SRGBCLR, A_LATIN = qn("a:spcPts"), qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 Element: TypeAlias = Any
 """An lxml element (lxml ships no type information)."""
+LinkIds: TypeAlias = Callable[[str], str]
+"""The relationship id of a hyperlink to a URL from the part being drawn (added on first use)."""
+HYPERLINK_COLOR_EXT = "{A12FA001-AC4F-418D-AE19-62706E023703}"
+"""PowerPoint's extension that draws a link in its run's own colour, not the theme's hyperlink colour."""
+HYPERLINK_COLOR_NS = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
 
 
 def _sub(parent: Element, tag: str, **attributes: str) -> Element:
@@ -56,7 +62,9 @@ def _run_properties(parent: Element, tag: str, paragraph: Paragraph) -> None:
     _sub(properties, A_LATIN, typeface=paragraph.font)
 
 
-def add_paragraph(body: Element, paragraph: Paragraph, *, in_placeholder: bool = False) -> None:
+def add_paragraph(
+    body: Element, paragraph: Paragraph, *, in_placeholder: bool = False, links: LinkIds | None = None
+) -> None:
     """Append one fitted paragraph, every size and spacing explicit, to a txBody.
 
     Copied from the first paragraph of the same style: a deck repeats a few styles thousands of
@@ -79,8 +87,35 @@ def add_paragraph(body: Element, paragraph: Paragraph, *, in_placeholder: bool =
         in_placeholder,
     )
     p = copy.deepcopy(_styled_paragraph(style))
-    p[-1][-1].text = paragraph.text  # the a:t of its run (or slide-number field)
+    if paragraph.rich and paragraph.field is None:
+        template = p[-1]
+        p.remove(template)
+        for run in paragraph.runs:
+            p.append(styled_run(template, run, links))
+    else:
+        p[-1][-1].text = paragraph.text  # the a:t of its run (or slide-number field)
     body.append(p)
+
+
+def styled_run(template: Element, run: Run, links: LinkIds | None) -> Element:
+    """An a:r copied from a paragraph's own run, made bold, italic, monospace or a link as the run says."""
+    r = copy.deepcopy(template)
+    properties = r[0]
+    if run.bold:
+        properties.set("b", "1")
+    if run.italic:
+        properties.set("i", "1")
+    if run.code:
+        properties.find(A_LATIN).set("typeface", CODE_FONT)
+    if run.link is not None and links is not None:
+        properties.set("u", "sng")
+        click = _sub(properties, qn("a:hlinkClick"), **{qn("r:id"): links(run.link)})
+        ext = _sub(_sub(click, qn("a:extLst")), qn("a:ext"), uri=HYPERLINK_COLOR_EXT)
+        etree.SubElement(
+            ext, f"{{{HYPERLINK_COLOR_NS}}}hlinkClr", {"val": "tx"}, nsmap={"ahyp": HYPERLINK_COLOR_NS}
+        )
+    r[-1].text = run.text
+    return r
 
 
 @functools.lru_cache(maxsize=1024)
@@ -133,7 +168,12 @@ def _build_paragraph(body: Element, paragraph: Paragraph, *, in_placeholder: boo
 
 
 def fill_text_body(
-    body: Element, box: TextBox | None, paragraphs: Sequence[Paragraph], *, in_placeholder: bool = False
+    body: Element,
+    box: TextBox | None,
+    paragraphs: Sequence[Paragraph],
+    *,
+    in_placeholder: bool = False,
+    links: LinkIds | None = None,
 ) -> None:
     """Replace a txBody's content with the box's frame settings and paragraphs."""
     for child in list(body):
@@ -144,7 +184,7 @@ def fill_text_body(
         _sub(body, qn("a:bodyPr"))
     _sub(body, qn("a:lstStyle"))
     for paragraph in paragraphs:
-        add_paragraph(body, paragraph, in_placeholder=in_placeholder)
+        add_paragraph(body, paragraph, in_placeholder=in_placeholder, links=links)
 
 
 def _body_properties(body: Element, inset: int, bottom_inset: int, anchor: str) -> None:
@@ -181,7 +221,7 @@ def _non_visual(sp: Element, shape_id: int, name: str, *, text_box: bool, title:
         _sub(nv_pr, qn("p:ph"), type="title")
 
 
-def text_shape(box: TextBox, shape_id: int, *, title: bool = False) -> Element:
+def text_shape(box: TextBox, shape_id: int, *, title: bool = False, links: LinkIds | None = None) -> Element:
     """A text box (or the slide's title placeholder) holding the box's paragraphs.
 
     Copied, as paragraphs are, from an empty shape of the same name and frame, then placed.
@@ -192,7 +232,7 @@ def text_shape(box: TextBox, shape_id: int, *, title: bool = False) -> Element:
     _place(sp, shape_id, f"{name} {shape_id}", box.x, box.y, box.w, box.h)
     body = sp[2]  # p:txBody
     for paragraph in box.paragraphs:
-        add_paragraph(body, paragraph)
+        add_paragraph(body, paragraph, links=links)
     return sp
 
 
@@ -221,7 +261,9 @@ def placeholder_element(parent: Element, ref: PlaceholderRef) -> Element:
     return _sub(parent, qn("p:ph"), **attributes)
 
 
-def placeholder_shape(box: TextBox, ref: PlaceholderRef, shape_id: int) -> Element:
+def placeholder_shape(
+    box: TextBox, ref: PlaceholderRef, shape_id: int, links: LinkIds | None = None
+) -> Element:
     """A slide placeholder filling a template layout's placeholder with the box's paragraphs.
 
     Position and text settings are explicit, as layout decided; fill, outline and geometry are left
@@ -236,7 +278,7 @@ def placeholder_shape(box: TextBox, ref: PlaceholderRef, shape_id: int) -> Eleme
     xfrm = _sub(_sub(sp, qn("p:spPr")), qn("a:xfrm"))
     _sub(xfrm, qn("a:off"), x=str(box.x), y=str(box.y))
     _sub(xfrm, qn("a:ext"), cx=str(box.w), cy=str(box.h))
-    fill_text_body(_sub(sp, qn("p:txBody")), box, box.paragraphs, in_placeholder=True)
+    fill_text_body(_sub(sp, qn("p:txBody")), box, box.paragraphs, in_placeholder=True, links=links)
     return sp
 
 
@@ -279,7 +321,7 @@ def background(color: str) -> Element:
     return bg
 
 
-def fill_table(tbl: Element, box: TableBox) -> None:
+def fill_table(tbl: Element, box: TableBox, links: LinkIds | None = None) -> None:
     """Give a new a:tbl of the box's shape its column widths, row heights, fills and cell paragraphs.
 
     Walks the rows and cells once: python-pptx's cell and column accessors rebuild their lists on
@@ -293,7 +335,7 @@ def fill_table(tbl: Element, box: TableBox) -> None:
         tr.set("h", str(height))
         fill = box.header_fill if index == 0 else box.body_fills[(index - 1) % 2]
         for tc, paragraph in zip(tr.iterfind(qn("a:tc")), cells, strict=True):
-            fill_text_body(tc.find(qn("a:txBody")), None, [paragraph])
+            fill_text_body(tc.find(qn("a:txBody")), None, [paragraph], links=links)
             tc_pr = tc.find(qn("a:tcPr"))
             for side in ("marL", "marR", "marT", "marB"):
                 tc_pr.set(side, inset)

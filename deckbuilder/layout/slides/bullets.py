@@ -17,6 +17,7 @@ from deckbuilder.layout.boxes import (
 from deckbuilder.layout.frame import Frame, Rect, fixed, points
 from deckbuilder.layout.pages import SlideInfo, bullet_specs, paged, single_text, text_pages
 from deckbuilder.layout.text import ParaSpec, fit, height_emu, max_steps, paginate, paragraphs_at
+from deckbuilder.outline.inline import MARKERS, escape
 from deckbuilder.outline.model import BulletsSlide, Deck, SourcesSlide, TakeawaysSlide
 
 
@@ -93,7 +94,9 @@ def source_lines(deck: Deck) -> list[str]:
     for source in deck.sources:
         details = ", ".join(part for part in (source.publisher, source.date) if part)
         line = (
-            source.title + (f" — {details}" if details else "") + (f" <{source.url}>" if source.url else "")
+            source.title
+            + (f" — {details}" if details else "")
+            + (f" <{_url(source.url)}>" if source.url else "")
         )
         lines.append(line)
     listed = [_words(line) for line in lines]
@@ -107,6 +110,11 @@ def source_lines(deck: Deck) -> list[str]:
     return lines
 
 
+def _url(url: str) -> str:
+    """A source's URL as a link (bare, for sources' lines are linkified, unless markers need escaping)."""
+    return f"[{escape(url)}](<{url}>)" if not MARKERS.isdisjoint(url) else url
+
+
 def _words(text: str) -> set[str]:
     """The words of a citation, case-folded, for telling whether one names another."""
     return set(re.findall(r"\w+", text.casefold()))
@@ -117,5 +125,5 @@ def layout_sources(data: SourcesSlide, deck: Deck, frame: Frame, info: SlideInfo
     theme = frame.theme
     style = frame.styles.style(theme.sizes.body_level2, theme.colors.text, space_before_em=0.6)
     lines = source_lines(deck) or ["No sources are listed in this deck."]
-    specs = [ParaSpec(line, style, 0, "•") for line in lines]
+    specs = [ParaSpec(line, style, 0, "•", linkify=True) for line in lines]
     return paged(frame, info, single_text(specs, "body"), lambda rect: text_pages(specs, rect, "body"))

@@ -17,6 +17,7 @@ from deckbuilder.layout.text import (
     max_steps,
     size_at,
 )
+from deckbuilder.outline.inline import plain_text
 from deckbuilder.outline.model import TableSlide
 
 CELL_INSET_PT = 6.0
@@ -26,7 +27,8 @@ def column_widths(rows: Sequence[Sequence[str]], style: TextStyle, total: int) -
     """Widths proportional to each column's longest line, each at least a fair minimum share."""
     metrics = metrics_for(style.font, bold=style.bold)
     natural = [
-        max((metrics.text_width_pt(cell, style.sizes.max) for cell in column), default=0.0) / WRAP_SAFETY
+        max((metrics.text_width_pt(plain_text(cell), style.sizes.max) for cell in column), default=0.0)
+        / WRAP_SAFETY
         + 2 * CELL_INSET_PT
         + 2.0
         for column in zip(*rows, strict=True)
