@@ -211,9 +211,12 @@ class TemplateFrame(Frame):
         area = self.title_area()
         if not title:
             return [], area.bottom
-        if placeholder is not None and placeholder.look.caps:
-            title = title.upper()
-        paragraphs = fit_in(ParaSpec(title, self.title_style()), area, TITLE_MAX_LINES)
+        caps = placeholder is not None and placeholder.look.caps
+        paragraphs = fit_in(
+            ParaSpec(title.upper() if caps else title, self.title_style()), area, TITLE_MAX_LINES
+        )
+        if caps:
+            paragraphs = as_typed(paragraphs, title)
         if height_emu(paragraphs) > area.h:
             raise TooLongError(("title",), "the slide title")
         if placeholder is None:
@@ -332,6 +335,18 @@ class TemplateFrame(Frame):
             if self.layout.is_unique(column):  # a placeholder both columns would name is left alone
                 return replace(box, placeholder=placeholder_ref(column))
         return box
+
+
+def as_typed(paragraphs: list[Paragraph], typed: str) -> list[Paragraph]:
+    """Paragraphs measured in capitals (their placeholder shows text so), written as the user typed them."""
+    shown = typed.upper()
+    if len(shown) != len(typed):  # 'ß' becomes 'SS': the measured text cannot be mapped back
+        return paragraphs
+    result = []
+    for paragraph in paragraphs:
+        at = shown.find(paragraph.text)
+        result.append(replace(paragraph, text=typed[at : at + len(paragraph.text)]) if at >= 0 else paragraph)
+    return result
 
 
 def fit_in(spec: ParaSpec, area: Rect, max_lines: int) -> list[Paragraph]:

@@ -10,7 +10,14 @@ from deckbuilder.layout.frame import CONTINUED, Rect, points, slide
 from deckbuilder.layout.images import image_size, resolve_image
 from deckbuilder.layout.pages import SlideInfo, content_pages, text_box
 from deckbuilder.layout.slides.image import fit_picture
-from deckbuilder.layout.template_frame import TemplateFrame, fit_in, placed, placeholder_ref, size_range
+from deckbuilder.layout.template_frame import (
+    TemplateFrame,
+    as_typed,
+    fit_in,
+    placed,
+    placeholder_ref,
+    size_range,
+)
 from deckbuilder.layout.text import ParaSpec, TextStyle, fit, fit_lines, fit_or_paginate, height_emu
 from deckbuilder.outline.model import Deck, ImageSlide, SectionSlide, Slide, TitleSlide
 from deckbuilder.templates.model import Placeholder
@@ -40,9 +47,11 @@ def _main_pages(frame: TemplateFrame, main: str, area: Rect) -> list[list[Paragr
         bold=look.bold if look else True,
         align=look.align if look else "left",
     )
-    spec = ParaSpec(main.upper() if look and look.caps else main, style)
+    caps = bool(look and look.caps)
+    spec = ParaSpec(main.upper() if caps else main, style)
     fitted = fit_in(spec, area, 3)
-    return [fitted] if height_emu(fitted) <= area.h else fit_or_paginate([spec], area.w, area.h)
+    pages = [fitted] if height_emu(fitted) <= area.h else fit_or_paginate([spec], area.w, area.h)
+    return [as_typed(page, main) for page in pages] if caps else pages
 
 
 def _second_area(frame: TemplateFrame, placeholder: Placeholder | None, main_area: Rect) -> Rect:
@@ -77,6 +86,16 @@ def _second_specs(
     return specs
 
 
+def _typed_pages(
+    pages: list[list[Paragraph]], second: list[tuple[str, str]], caps: bool
+) -> list[list[Paragraph]]:
+    """The second text's pages written as typed where its placeholder shows capitals."""
+    if not caps:
+        return pages
+    typed = "\n".join(text for text, _ in second)
+    return [as_typed(page, typed) for page in pages]
+
+
 def _opening(
     frame: TemplateFrame,
     kind: str,
@@ -95,6 +114,7 @@ def _opening(
     second_area = _second_area(frame, second_ph, main_area)
     specs = _second_specs(frame, second_ph, second)
     second_pages = fit_or_paginate(specs, second_area.w, second_area.h) if specs else []
+    second_pages = _typed_pages(second_pages, second, bool(second_ph and second_ph.look.caps))
     pages = []
     for index in range(max(len(main_pages), len(second_pages))):
         boxes: list[Box] = []
