@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from deckbuilder.layout.boxes import Box, Paragraph, PictureBox, SlideLayout, TextBox
-from deckbuilder.layout.frame import CONTINUED, Rect, points, slide
+from deckbuilder.layout.frame import CONTINUED, Rect, fixed, points, slide
 from deckbuilder.layout.images import image_size, resolve_image
 from deckbuilder.layout.pages import SlideInfo, content_pages, text_box
 from deckbuilder.layout.slides.image import fit_picture
@@ -18,7 +18,15 @@ from deckbuilder.layout.template_frame import (
     placeholder_ref,
     size_range,
 )
-from deckbuilder.layout.text import ParaSpec, TextStyle, fit, fit_lines, fit_or_paginate, height_emu
+from deckbuilder.layout.text import (
+    ParaSpec,
+    TextStyle,
+    fit,
+    fit_lines,
+    fit_or_paginate,
+    height_emu,
+    paragraphs_at,
+)
 from deckbuilder.outline.model import Deck, ImageSlide, SectionSlide, Slide, TitleSlide
 from deckbuilder.templates.model import Placeholder
 
@@ -96,6 +104,46 @@ def _typed_pages(
     return [as_typed(page, typed) for page in pages]
 
 
+def _label_paragraphs(frame: TemplateFrame, label: str, title_pt: float, width: int) -> list[Paragraph]:
+    """A divider's 'Part N' in the title's face and colour, at half the title's size."""
+    title = frame.title_style()
+    size = max(frame.theme.sizes.caption.max, round(title_pt * 0.5))
+    style = replace(title, sizes=fixed(size), bold=True, space_before_em=0.0)
+    return paragraphs_at([ParaSpec(label, style)], 0, width)
+
+
+def _text_top(box: TextBox) -> int:
+    """Where a box's first line is drawn, by its anchor."""
+    text = height_emu(box.paragraphs)
+    if box.anchor == "bottom":
+        return box.y + box.h - box.inset - text
+    if box.anchor == "middle":
+        return box.y + (box.h - text) // 2
+    return box.y + box.inset
+
+
+def _labelled(
+    frame: TemplateFrame, label: str, main: str, area: Rect, avoid: Rect | None
+) -> tuple[list[Box], list[Paragraph]]:
+    """The divider's label just above its title: a line of its own where the slide has room above the
+    title's text (clear of `avoid`, the subtitle's place), else the title placeholder's first paragraph
+    (the title shrinking to make room)."""
+    title_ph = frame.title_placeholder
+    first = _main_pages(frame, main, area)[0]
+    box = placed(title_ph, first, "title") if title_ph else text_box(area, first, "title")
+    inset = box.inset
+    label_paragraphs = _label_paragraphs(frame, label, first[0].size_pt, box.w - 2 * inset)
+    h = height_emu(label_paragraphs)
+    y = _text_top(box) - points(6) - h
+    line = TextBox(box.x + inset, y, box.w - 2 * inset, h, tuple(label_paragraphs), "label")
+    clear = avoid is None or not (
+        line.x < avoid.right and avoid.x < line.x + line.w and line.y < avoid.bottom and avoid.y < line.y + h
+    )
+    if clear and y >= min(frame.live.y, frame.height // 20):
+        return [line], []
+    return [], label_paragraphs
+
+
 def _opening(
     frame: TemplateFrame,
     kind: str,
@@ -103,21 +151,31 @@ def _opening(
     second: list[tuple[str, str]],
     notes: str | None,
     origin: tuple[int, int] | None,
+    label: str | None = None,
 ) -> list[SlideLayout]:
     """A title (or divider) slide: main text in the title placeholder, the rest in the second one.
 
-    second holds (text, role) pairs: role 'lead' is the subtitle or label, 'meta' the small line.
+    second holds (text, role) pairs: role 'lead' is the subtitle, 'meta' the small line; a divider's
+    label ('Part 2') goes above the title.
     """
     title_ph, second_ph = frame.title_placeholder, _second_placeholder(frame)
     main_area = frame.title_area()
+    avoid = _second_area(frame, second_ph, main_area) if second else None
+    above, inside = _labelled(frame, label, main, main_area, avoid) if label else ([], [])
+    if inside:
+        room = height_emu(inside) + points(4)
+        main_area = Rect(main_area.x, main_area.y + room, main_area.w, max(points(24), main_area.h - room))
     main_pages = _main_pages(frame, main, main_area)
+    if inside:
+        main_pages[0] = inside + main_pages[0]
+        main_area = frame.title_area()
     second_area = _second_area(frame, second_ph, main_area)
     specs = _second_specs(frame, second_ph, second)
     second_pages = fit_or_paginate(specs, second_area.w, second_area.h) if specs else []
     second_pages = _typed_pages(second_pages, second, bool(second_ph and second_ph.look.caps))
     pages = []
     for index in range(max(len(main_pages), len(second_pages))):
-        boxes: list[Box] = []
+        boxes: list[Box] = list(above) if index == 0 else []
         if index < len(main_pages):
             title = main_pages[index]
             boxes.append(
@@ -151,8 +209,8 @@ def layout_template_section(
     data: SectionSlide, number: int, frame: TemplateFrame, origin: tuple[int, int] | None
 ) -> list[SlideLayout]:
     """A divider on the template's section layout: its title, with the part number and subtitle."""
-    second = [(f"Part {number}", "lead")] + ([(data.subtitle, "lead")] if data.subtitle else [])
-    pages = _opening(frame, "section", data.title, second, data.notes, origin)
+    second = [(data.subtitle, "lead")] if data.subtitle else []
+    pages = _opening(frame, "section", data.title, second, data.notes, origin, f"Part {number}")
     return [replace(page, title=data.title + (CONTINUED if page.continued else "")) for page in pages]
 
 

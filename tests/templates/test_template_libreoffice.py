@@ -31,3 +31,14 @@ def test_libreoffice_draws_every_word_inside_its_box(
 def test_every_outline_word_reaches_the_page(name: str, rendered: dict[str, Path]) -> None:
     drawn = {word.text for page in pdf_words(rendered[name]) for word in page}
     assert {"Sahel", "Bazoum", "AUKUS", "Afghanistan", "Indo-Pacific", "1,500", "1,000"} <= drawn
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_divider_s_part_number_sits_above_its_title(name: str, rendered: dict[str, Path]) -> None:
+    pages = pdf_words(rendered[name])
+    dividers = [page for page in pages if any(word.text.casefold() == "roots" for word in page)]
+    assert dividers, "the first divider's title is drawn"
+    page = dividers[0]
+    part = next(word for word in page if word.text.casefold() == "part")
+    roots = next(word for word in page if word.text.casefold() == "roots")
+    assert part.bottom <= roots.top + 1, f"'Part 1' at {part.top:.0f} pt, its title at {roots.top:.0f} pt"
