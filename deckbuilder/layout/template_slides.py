@@ -124,24 +124,23 @@ def _text_top(box: TextBox) -> int:
 
 def _labelled(
     frame: TemplateFrame, label: str, main: str, area: Rect, avoid: Rect | None
-) -> tuple[list[Box], list[Paragraph]]:
-    """The divider's label just above its title: a line of its own where the slide has room above the
-    title's text (clear of `avoid`, the subtitle's place), else the title placeholder's first paragraph
-    (the title shrinking to make room)."""
+) -> tuple[TextBox, int]:
+    """The divider's label and how far its title moves down for it: none where the slide has room above
+    the title's text (clear of `avoid`, the subtitle's place), else the label's height, the label then
+    taking the top of the title's area."""
     title_ph = frame.title_placeholder
     first = _main_pages(frame, main, area)[0]
     box = placed(title_ph, first, "title") if title_ph else text_box(area, first, "title")
-    inset = box.inset
-    label_paragraphs = _label_paragraphs(frame, label, first[0].size_pt, box.w - 2 * inset)
-    h = height_emu(label_paragraphs)
+    paragraphs = tuple(_label_paragraphs(frame, label, first[0].size_pt, area.w))
+    h = height_emu(paragraphs)
     y = _text_top(box) - points(6) - h
-    line = TextBox(box.x + inset, y, box.w - 2 * inset, h, tuple(label_paragraphs), "label")
+    line = TextBox(area.x, y, area.w, h, paragraphs, "label")
     clear = avoid is None or not (
         line.x < avoid.right and avoid.x < line.x + line.w and line.y < avoid.bottom and avoid.y < line.y + h
     )
     if clear and y >= min(frame.live.y, frame.height // 20):
-        return [line], []
-    return [], label_paragraphs
+        return line, 0
+    return replace(line, y=area.y), h + points(4)
 
 
 def _opening(
@@ -161,26 +160,25 @@ def _opening(
     title_ph, second_ph = frame.title_placeholder, _second_placeholder(frame)
     main_area = frame.title_area()
     avoid = _second_area(frame, second_ph, main_area) if second else None
-    above, inside = _labelled(frame, label, main, main_area, avoid) if label else ([], [])
-    if inside:
-        room = height_emu(inside) + points(4)
-        main_area = Rect(main_area.x, main_area.y + room, main_area.w, max(points(24), main_area.h - room))
-    main_pages = _main_pages(frame, main, main_area)
-    if inside:
-        main_pages[0] = inside + main_pages[0]
-        main_area = frame.title_area()
+    above, shift = _labelled(frame, label, main, main_area, avoid) if label else (None, 0)
+    # Under its label the title keeps its area's height where the slide has room below it
+    limit = avoid.y - points(6) if avoid is not None else frame.footer_top - points(8)
+    room = max(main_area.h - shift, min(main_area.h, limit - main_area.y - shift))
+    shifted = Rect(main_area.x, main_area.y + shift, main_area.w, max(points(24), room))
+    main_pages = _main_pages(frame, main, shifted)
     second_area = _second_area(frame, second_ph, main_area)
     specs = _second_specs(frame, second_ph, second)
     second_pages = fit_or_paginate(specs, second_area.w, second_area.h) if specs else []
     second_pages = _typed_pages(second_pages, second, bool(second_ph and second_ph.look.caps))
     pages = []
     for index in range(max(len(main_pages), len(second_pages))):
-        boxes: list[Box] = list(above) if index == 0 else []
+        boxes: list[Box] = [above] if above is not None and index == 0 else []
         if index < len(main_pages):
             title = main_pages[index]
-            boxes.append(
-                placed(title_ph, title, "title") if title_ph else text_box(main_area, title, "title")
-            )
+            box = placed(title_ph, title, "title") if title_ph else text_box(main_area, title, "title")
+            if shift and index == 0:  # the title moves down under its label, its foot kept
+                box = replace(box, y=box.y + shift, h=max(box.h - shift, shifted.h + 2 * box.inset))
+            boxes.append(box)
         if index < len(second_pages) and second_pages[index]:
             lines = second_pages[index]
             if second_ph is not None:
