@@ -22,6 +22,8 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextCharFormat,
+    QTextLayout,
 )
 
 from deckbuilder.atomic import write_bytes_atomic
@@ -39,6 +41,7 @@ from deckbuilder.layout.boxes import (
 )
 from deckbuilder.layout.measure import font_file
 from deckbuilder.layout.svg import svg_file_bytes
+from deckbuilder.outline.inline import CODE_FONT, Run
 from deckbuilder.render.qt_chart import draw_chart
 from deckbuilder.render.qt_chart import format_number as format_number
 from deckbuilder.render.qt_svg import draw_svg
@@ -104,7 +107,7 @@ def _family_for(family: str, bold: bool, italic: bool) -> str:
 
 def register_fonts() -> None:
     """Register every bundled font (both families, all styles), so text draws with layout's metrics."""
-    for family in ("Calibri", "Arial"):
+    for family in ("Calibri", "Arial", CODE_FONT):
         for bold in (False, True):
             for italic in (False, True):
                 _family_for(family, bold, italic)
@@ -262,14 +265,60 @@ def _draw_paragraphs(
             if index == 0 and paragraph.bullet:
                 bullet_x = text_left - scale.length(paragraph.hanging_emu)
                 painter.drawText(QPointF(bullet_x, baseline), paragraph.bullet)
-            width = metrics.horizontalAdvance(line)
+            runs = paragraph.line_runs[index] if paragraph.rich else ()
+            faces = [_run_font(scale, paragraph, run) for run in runs]
+            advances = [
+                QFontMetricsF(face, painter.device()).horizontalAdvance(r.text)
+                for face, r in zip(faces, runs, strict=True)
+            ]
+            width = sum(advances) if paragraph.rich else metrics.horizontalAdvance(line)
             x = text_left
             if paragraph.align == "center":
                 x += (text_width - width) / 2
             elif paragraph.align == "right":
                 x += text_width - width
-            painter.drawText(QPointF(x, baseline), line)
+            if paragraph.rich:
+                for run, face, advance in zip(runs, faces, advances, strict=True):
+                    _draw_run(painter, run, face, QPointF(x, baseline))
+                    x += advance
+                painter.setFont(font)
+            else:
+                painter.drawText(QPointF(x, baseline), line)
             y += line_h
+
+
+def _run_font(scale: _Scale, paragraph: Paragraph, run: Run) -> QFont:
+    """The face a run is drawn in: the paragraph's, made bold, italic or monospace; links underlined."""
+    family = CODE_FONT if run.code else paragraph.font
+    bold, italic = paragraph.bold or run.bold, paragraph.italic or run.italic
+    font = scale.font(family, paragraph.size_pt, bold=bold, italic=italic)
+    font.setUnderline(run.link is not None)
+    return font
+
+
+def _draw_run(painter: QPainter, run: Run, font: QFont, baseline: QPointF) -> None:
+    """One run at a baseline point; a link through QTextLayout, whose anchor a PDF makes clickable."""
+    if run.link is None:
+        painter.setFont(font)
+        painter.drawText(baseline, run.text)
+        return
+    link = QTextCharFormat()
+    link.setAnchor(True)
+    link.setAnchorHref(run.link)
+    link.setForeground(painter.pen().color())
+    text = QTextLayout(run.text, font, painter.device())
+    text.setFormats([_format_range(len(run.text), link)])
+    text.beginLayout()
+    line = text.createLine()
+    line.setLineWidth(1e6)
+    text.endLayout()
+    text.draw(painter, QPointF(baseline.x(), baseline.y() - line.ascent()))
+
+
+def _format_range(length: int, char_format: QTextCharFormat) -> QTextLayout.FormatRange:
+    span = QTextLayout.FormatRange()
+    span.start, span.length, span.format = 0, length, char_format
+    return span
 
 
 def _draw_table(painter: QPainter, scale: _Scale, box: TableBox, rule: str) -> None:

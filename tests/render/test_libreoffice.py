@@ -11,7 +11,11 @@ from support.office import convert_to_pdf, needs_libreoffice, pdf_words, words_o
 import deckbuilder
 
 ROOT = Path(__file__).resolve().parents[2]
-DECKS = [ROOT / "decks" / "france-us-conundrum.yaml", ROOT / "tests" / "data" / "good" / "torture.yaml"]
+DECKS = [
+    ROOT / "decks" / "france-us-conundrum.yaml",
+    ROOT / "tests" / "data" / "good" / "torture.yaml",
+    ROOT / "tests" / "data" / "rich" / "markup.yaml",  # bold, italic and code runs measured in their faces
+]
 
 pytestmark = needs_libreoffice
 
