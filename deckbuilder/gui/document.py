@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +54,8 @@ class Document(QObject):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
         self._validate_timer.timeout.connect(self.validate_now)
+        self._step: tuple[str, str] | None = None
+        self._steps = 0
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -220,6 +224,16 @@ class Document(QObject):
         if text != self._text:
             self.undo_stack.push(SnapshotCommand(self, label, self.state(), DocState(text, None)))
 
+    @contextmanager
+    def own_step(self, label: str) -> Iterator[None]:
+        """Field edits made in the block are one undo step named label, merged with no typing around it."""
+        self._steps += 1
+        self._step = (label, f"step:{self._steps}")
+        try:
+            yield
+        finally:
+            self._step = None
+
     def edit_data(
         self,
         new_data: Data,
@@ -242,6 +256,8 @@ class Document(QObject):
             return [problem.message for problem in error.problems]
         if after.text == self._text:
             return []
+        if self._step is not None:
+            label, merge_key = self._step
         command = SnapshotCommand(self, label, self.state(), after, focus_before, focus, merge_key)
         self.undo_stack.push(command)
         return []

@@ -23,6 +23,7 @@ from deckbuilder.gui.document import Document
 from deckbuilder.gui.edits import OutlinePath
 from deckbuilder.gui.export_controller import ExportController
 from deckbuilder.gui.file_controller import FileController
+from deckbuilder.gui.format_actions import FormatActions
 from deckbuilder.gui.layout_service import LayoutService
 from deckbuilder.gui.menus import build_menus
 from deckbuilder.gui.recovery import Recovery
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         for widget in (self.outline, self.filmstrip):
             self.clipboard.attach(widget)
         self.exports = ExportController(self, self.document, self.statusBar())
+        self.formatting = FormatActions(self.document, self, (self.slide_editor, self.deck_form))
         self._problems_button = QToolButton(self)
         self._problems_button.setAutoRaise(True)
         self._problems_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))

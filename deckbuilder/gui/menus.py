@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def build_menus(window: MainWindow) -> None:
-    """File, Edit, Slide and View menus, and the main toolbar."""
+    """File, Edit, Format, Slide and View menus, and the main toolbar."""
     stack = window.document.undo_stack
     window.undo_action = stack.createUndoAction(window, "&Undo")
     window.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -47,6 +47,9 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addSeparator()
     edit_menu.addActions(window.clipboard.actions())
 
+    format_menu = bar.addMenu("F&ormat")
+    format_menu.addActions(window.formatting.actions())
+
     slide_menu = bar.addMenu("&Slide")
     slide_menu.addMenu(outline.add_slide_menu)
     slide_menu.addActions(outline.edit_actions()[1:])
@@ -70,6 +73,13 @@ def build_menus(window: MainWindow) -> None:
         widget = toolbar.widgetForAction(action)
         if isinstance(widget, QToolButton):
             widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    toolbar.addSeparator()
+    toolbar.addActions(window.formatting.actions())
+    styles = ("font-weight: bold;", "font-style: italic;", "text-decoration: underline;")
+    for action, style in zip(window.formatting.actions(), styles, strict=True):
+        widget = toolbar.widgetForAction(action)
+        if isinstance(widget, QToolButton):  # B, I and Link shown in the style they write
+            widget.setStyleSheet(style)
     toolbar.addSeparator()
     toolbar.addAction(outline.add_slide_action)
     button = toolbar.widgetForAction(outline.add_slide_action)
