@@ -13,6 +13,7 @@ from deckbuilder.layout.boxes import (
     SlideLayout,
     TextBox,
 )
+from deckbuilder.layout.capitals import as_typed
 from deckbuilder.layout.frame import SOURCE_MAX_LINES, TITLE_MAX_LINES, Frame, Rect, Styles, fixed, points
 from deckbuilder.layout.text import (
     ParaSpec,
@@ -335,18 +336,6 @@ class TemplateFrame(Frame):
             if self.layout.is_unique(column):  # a placeholder both columns would name is left alone
                 return replace(box, placeholder=placeholder_ref(column))
         return box
-
-
-def as_typed(paragraphs: list[Paragraph], typed: str) -> list[Paragraph]:
-    """Paragraphs measured in capitals (their placeholder shows text so), written as the user typed them."""
-    shown = typed.upper()
-    if len(shown) != len(typed):  # 'ß' becomes 'SS': the measured text cannot be mapped back
-        return paragraphs
-    result = []
-    for paragraph in paragraphs:
-        at = shown.find(paragraph.text)
-        result.append(replace(paragraph, text=typed[at : at + len(paragraph.text)]) if at >= 0 else paragraph)
-    return result
 
 
 def fit_in(spec: ParaSpec, area: Rect, max_lines: int) -> list[Paragraph]:

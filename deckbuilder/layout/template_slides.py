@@ -6,13 +6,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from deckbuilder.layout.boxes import Box, Paragraph, PictureBox, SlideLayout, TextBox
+from deckbuilder.layout.capitals import as_typed
 from deckbuilder.layout.frame import CONTINUED, Rect, fixed, points, slide
 from deckbuilder.layout.images import image_size, resolve_image
 from deckbuilder.layout.pages import SlideInfo, content_pages, text_box
 from deckbuilder.layout.slides.image import fit_picture
 from deckbuilder.layout.template_frame import (
     TemplateFrame,
-    as_typed,
     fit_in,
     placed,
     placeholder_ref,
