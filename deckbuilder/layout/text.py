@@ -152,21 +152,39 @@ def height_emu(paragraphs: Sequence[Paragraph]) -> int:
     return round((total_pt + paragraphs[-1].size_pt * DESCENT_ROOM_EM) * EMU_PER_PT)
 
 
+def breaks_a_word(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether any paragraph's lines cut a word of spaced text (CJK text breaks between characters)."""
+    for paragraph in paragraphs:
+        if len(paragraph.lines) < 2 or any(ord(char) >= 0x2E80 for char in paragraph.text):
+            continue
+        joined = paragraph.lines[0]
+        for line in paragraph.lines[1:]:  # a line ending at a hyphen or a slash broke where a word may
+            joined += ("" if joined.endswith(("-", "\u2010", "\u2013", "/", "\u200b")) else " ") + line
+        if len(joined.split()) > len(paragraph.text.split()):
+            return True
+    return False
+
+
 def fit(specs: Sequence[ParaSpec], width_emu: int, height: int) -> tuple[list[Paragraph], int] | None:
-    """The paragraphs at the largest size that fits the box, and the step it took; None if none does."""
+    """The paragraphs at the largest size that fits the box with no word broken (else at the largest that
+    fits), and the step it took; None if none does."""
+    found: tuple[list[Paragraph], int] | None = None
     for step in range(max_steps(specs) + 1):
         paragraphs = paragraphs_at(specs, step, width_emu)
         if height_emu(paragraphs) <= height:
-            return paragraphs, step
-    return None
+            if not breaks_a_word(paragraphs):
+                return paragraphs, step
+            found = found or (paragraphs, step)
+    return found
 
 
 def fit_lines(specs: Sequence[ParaSpec], width_emu: int, max_lines: int) -> list[Paragraph]:
-    """Shrink until the text takes at most max_lines lines; at the minimum, take the lines it needs."""
+    """Shrink until the text takes at most max_lines lines with no word broken; at the minimum, take
+    the lines it needs."""
     paragraphs: list[Paragraph] = []
     for step in range(max_steps(specs) + 1):
         paragraphs = paragraphs_at(specs, step, width_emu)
-        if sum(len(p.lines) for p in paragraphs) <= max_lines:
+        if sum(len(p.lines) for p in paragraphs) <= max_lines and not breaks_a_word(paragraphs):
             break
     return paragraphs
 

@@ -11,8 +11,17 @@ import pytest
 import deckbuilder
 from deckbuilder.layout.boxes import EMU_PER_PT, DeckLayout, Paragraph, TextBox
 from deckbuilder.layout.measure import metrics_for
-from deckbuilder.layout.text import WRAP_SAFETY, height_emu
+from deckbuilder.layout.text import (
+    WRAP_SAFETY,
+    ParaSpec,
+    TextStyle,
+    breaks_a_word,
+    fit,
+    height_emu,
+    paragraphs_at,
+)
 from deckbuilder.pipeline import layout
+from deckbuilder.themes.model import SizeRange
 from deckbuilder.themes.registry import load_theme
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,3 +125,19 @@ def test_a_word_longer_than_the_line_is_broken() -> None:
     body = next(b for b in slide.boxes if isinstance(b, TextBox) and b.role == "body")
     assert len(body.paragraphs[0].lines) >= 2
     assert "".join(body.paragraphs[0].lines) == "Supercalifragilistic" * 10
+
+
+def test_text_shrinks_rather_than_break_a_word() -> None:
+    style = TextStyle(font="Arial", color="000000", sizes=SizeRange(max=28, min=12), line_spacing=1.2)
+    spec = ParaSpec("Chaotic US withdrawal from Afghanistan", style)
+    width = 1_100_000  # 'Afghanistan' is wider than this at 28 pt, narrower at 12 pt
+    assert breaks_a_word(paragraphs_at([spec], 0, width))
+    fitted = fit([spec], width, 10_000_000)
+    assert fitted is not None and not breaks_a_word(fitted[0])
+    assert "Afghanistan" in fitted[0][0].lines[-1]
+
+
+def test_a_hyphen_is_a_place_to_break_not_a_broken_word() -> None:
+    style = TextStyle(font="Arial", color="000000", sizes=SizeRange(max=20, min=20), line_spacing=1.2)
+    lines = paragraphs_at([ParaSpec("counter-terrorism base", style)], 0, 1_300_000)
+    assert len(lines[0].lines) > 1 and not breaks_a_word(lines)
