@@ -15,6 +15,7 @@ from deckbuilder.layout.boxes import (
 )
 from deckbuilder.layout.capitals import as_typed
 from deckbuilder.layout.frame import SOURCE_MAX_LINES, TITLE_MAX_LINES, Frame, Rect, Styles, fixed, points
+from deckbuilder.layout.template_area import free_area
 from deckbuilder.layout.text import (
     ParaSpec,
     TextStyle,
@@ -156,7 +157,7 @@ class TemplateFrame(Frame):
         if title is not None and area.y < title.rect.bottom and title.rect.y < area.bottom:
             top = title.rect.bottom + points(12)
             area = Rect(area.x, top, area.w, max(points(36), area.bottom - top))
-        return area
+        return free_area(self.spec, layout, area, self.footer_top - points(12))
 
     @property
     def gutter(self) -> int:

@@ -17,6 +17,10 @@ Locate = Callable[[str], tuple[str, int | None, int | None]]
 HINT_BONUS = 5
 PAIRED_COLUMNS = 8
 """Only a layout's largest content placeholders are paired as columns, so matching stays linear."""
+COLUMN_WIDTH = 0.25
+COLUMN_HEIGHT = 0.35
+"""A column placeholder is at least this share of the slide wide and tall (narrower or shorter ones
+shred a comparison into continuation slides of fragments: it is drawn in the free area instead)."""
 MASTER_BONUS = 40
 """A layout on the master meant for its slides (the cover's for the title, the content one's for the
 rest) outscores any layout of another master that plays the same role."""
@@ -48,9 +52,15 @@ def _big(placeholder: Placeholder, spec: TemplateSpec, share: float) -> bool:
     return placeholder.rect.w * placeholder.rect.h >= share * spec.width * spec.height
 
 
+def _column(placeholder: Placeholder, spec: TemplateSpec) -> bool:
+    """Whether a placeholder can hold a column of points: wide and tall enough for a heading and a few."""
+    rect = placeholder.rect
+    return rect.w >= COLUMN_WIDTH * spec.width and rect.h >= COLUMN_HEIGHT * spec.height
+
+
 def side_by_side(layout: Layout, spec: TemplateSpec) -> tuple[Placeholder, Placeholder] | None:
-    """The two largest content placeholders that stand side by side, left one first."""
-    columns = [p for p in layout.contents if _big(p, spec, 0.08)][:PAIRED_COLUMNS]
+    """The two largest content placeholders that stand side by side as columns, left one first."""
+    columns = [p for p in layout.contents if _column(p, spec)][:PAIRED_COLUMNS]
     for i, first in enumerate(columns):
         for second in columns[i + 1 :]:
             a, b = sorted((first, second), key=lambda p: p.rect.x)

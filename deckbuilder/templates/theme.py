@@ -164,21 +164,23 @@ def _sizes(spec: TemplateSpec, choices: dict[str, LayoutChoice]) -> dict[str, An
     level2 = body.level2_size_pt if body and body.level2_size_pt else body_max * 0.85
     footer_size = footer.look.size_pt if footer and footer.look.size_pt else 11.0
     # Drawn kinds take the briefing's sizes, scaled by how large the template sets body text against
-    # the briefing's 24 pt and by how wide its slides are against the briefing's 13.33 in.
+    # the briefing's 24 pt and by how wide its slides are against the briefing's 13.33 in; minimums
+    # scale with the width alone, so text at its smallest is as large against the slide as the briefing's.
     width_scale = max(0.75, min(1.0, spec.width / EMU_PER_INCH / 13.3333333))
     scale = max(0.75, min(1.4, body_max / 24.0 * width_scale))
     sizes: dict[str, Any] = {
         "deck_title": _range(deck_title.size_pt if deck_title and deck_title.size_pt else 44.0, 20),
         "deck_subtitle": _range(subtitle.look.size_pt if subtitle and subtitle.look.size_pt else 24.0, 16),
         "slide_title": _range(title.size_pt if title and title.size_pt else 32.0, 18, 0.55),
-        "body": _range(body_max, 16, 0.5),
-        "body_level2": _range(level2, 14, 0.5),
+        "body": _range(body_max, round(16 * width_scale), 0.5),
+        "body_level2": _range(level2, round(14 * width_scale), 0.5),
         "chart": round(14 * scale),
         "footer": footer_size,
         "source": min(10.0, footer_size),
     }
     for name, (largest, smallest) in BRIEFING_SIZES.items():
-        sizes[name] = {"max": max(smallest, round(largest * scale)), "min": smallest}
+        floor = max(11, round(smallest * width_scale))  # as small on the slide as the briefing's minimum
+        sizes[name] = {"max": max(floor, round(largest * scale)), "min": floor}
     return sizes
 
 

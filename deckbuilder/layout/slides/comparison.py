@@ -28,8 +28,12 @@ class _Card:
         self.card = card
         self.inner = card.shrunk(round(CARD_INSET * 914400))
         heading_style = frame.styles.style(theme.sizes.body, theme.colors.heading, heading=True, bold=True)
-        self.heading = paragraphs_at([ParaSpec(column.heading, heading_style)], 0, self.inner.w)
-        if height_emu(self.heading) > self.inner.h // 3:
+        heading = [ParaSpec(column.heading, heading_style)]
+        for step in range(max_steps(heading) + 1):  # a heading shrinks before it is refused
+            self.heading = paragraphs_at(heading, step, self.inner.w)
+            if height_emu(self.heading) <= self.inner.h // 3:
+                break
+        else:
             raise TooLongError((side, "heading"), "a column heading")
         self.points_top = self.inner.y + height_emu(self.heading) + points(10)
         self.room = max(0, self.inner.bottom - self.points_top)

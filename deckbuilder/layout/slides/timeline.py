@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from deckbuilder.layout.boxes import Box, ShapeBox, SlideLayout, TextBox
 from deckbuilder.layout.frame import Frame, Rect, points
 from deckbuilder.layout.pages import SlideInfo, body_rects, content_pages, located_in
 from deckbuilder.layout.text import (
     ParaSpec,
+    TextStyle,
     TooLongError,
     fit,
     fit_lines,
@@ -18,16 +20,24 @@ from deckbuilder.layout.text import (
     paragraphs_at,
 )
 from deckbuilder.outline.model import Event, TimelineSlide
+from deckbuilder.themes.model import SizeRange
 
 MAX_PER_SLIDE = 5
 DOT_PT = 16
 
 
 def _events_row(events: Sequence[Event], rect: Rect, frame: Frame) -> list[Box] | None:
+    """One row of events, its dates at their size or, where that leaves their text no room, smallest."""
+    theme = frame.theme
+    date_style = frame.styles.style(theme.sizes.body, theme.colors.accent, heading=True, bold=True)
+    smallest = replace(date_style, sizes=SizeRange(max=date_style.sizes.min, min=date_style.sizes.min))
+    return _row_at(events, rect, frame, date_style) or _row_at(events, rect, frame, smallest)
+
+
+def _row_at(events: Sequence[Event], rect: Rect, frame: Frame, date_style: TextStyle) -> list[Box] | None:
     """One row of events: the line, a dot, the date above and the text below each; None if text overflows."""
     theme = frame.theme
     colors = theme.colors
-    date_style = frame.styles.style(theme.sizes.body, colors.accent, heading=True, bold=True)
     text_style = frame.styles.style(theme.sizes.body_level2, colors.text)
     cols = rect.columns(len(events), frame.gutter)
     width = cols[0].w
