@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 _UNHOLDABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]")
 """Control and non-characters a slide cannot hold (YAML would refuse them too); dropped from text."""
@@ -14,6 +15,19 @@ _SPACES = re.compile("[ \t\r\n\x0b\x0c\x85\u1680\u2000-\u200a\u2028\u2029\u205f\
 def clean_text(text: str) -> str:
     """Text as one line: control characters dropped, runs of white space made one space, ends trimmed."""
     return _SPACES.sub(" ", _UNHOLDABLE.sub(" ", text)).strip(" \u00a0\u202f")
+
+
+SpanKind = Literal["bold", "italic", "code", "link"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Emphasis, code or a link over characters start..end of a plain text; a link has its address."""
+
+    start: int
+    end: int
+    kind: SpanKind
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,8 @@ class Article:
     """A second title the page carries (an HTML <title> that differs from its h1), kept in sources."""
     standfirst: str | None = None
     """The summary under the headline, when the page's markup says which paragraph it is."""
+    marks: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    """The emphasis, code and links of the article's texts, by the plain text they mark."""
 
 
 def block_text(block: Block) -> str:

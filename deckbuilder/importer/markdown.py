@@ -1,5 +1,5 @@
 """Markdown articles, parsed by markdown-it-py: headings, paragraphs, lists, block quotes, tables and
-simple front matter; links keep their text, images their alt text."""
+simple front matter; emphasis, code and links kept beside the text, images as their alt text."""
 
 from __future__ import annotations
 
@@ -20,10 +20,13 @@ from deckbuilder.importer.blocks import (
     ListItem,
     Paragraph,
     Quote,
+    Span,
+    SpanKind,
     Table,
     clean_text,
 )
 from deckbuilder.importer.chrome import is_chrome
+from deckbuilder.importer.spans import SpanText, link_target
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ATTRIBUTION = re.compile(r"^(?:—|–|--)\s*(?P<who>\S.*)$")
@@ -54,17 +57,35 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return values, text[match.end() :]
 
 
-def inline_text(token: Token) -> str:
-    """The words of an inline token: text, code and link text kept, images as their alt text."""
-    parts: list[str] = []
+_SPAN_OPENS: dict[str, SpanKind] = {"strong_open": "bold", "em_open": "italic"}
+
+
+def inline_text(
+    token: Token, marks: dict[str, tuple[Span, ...]] | None = None, base: str | None = None
+) -> str:
+    """The words of an inline token: text, code and link text kept, images as their alt text; its
+    emphasis, code and links (to addresses a slide may link to) go to `marks`, under the text."""
+    text = SpanText()
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
+        if child.type == "text":
+            text.add(child.content)
+        elif child.type == "code_inline":
+            text.open("code")
+            text.add(child.content)
+            text.close()
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            text.add(" ")
         elif child.type == "image":
-            parts.append(" ".join(c.content for c in child.children or []))
-    return clean_text("".join(parts))
+            text.add(" ".join(c.content for c in child.children or []))
+        elif child.type in _SPAN_OPENS:
+            text.open(_SPAN_OPENS[child.type])
+        elif child.type == "link_open":
+            href = child.attrGet("href")
+            url = link_target(href if isinstance(href, str) else None, base)
+            text.open("link" if url else None, url)
+        elif child.type in ("strong_close", "em_close", "link_close"):
+            text.close()
+    return text.finish({} if marks is None else marks)
 
 
 def _html_words(markup: str) -> str:
@@ -107,6 +128,9 @@ class _Reader:
     table: list[list[str]] | None = None
     header_rows: int = 0
     heading: int | None = None
+    marks: dict[str, tuple[Span, ...]] = field(default_factory=dict)
+    base: str | None = None
+    """The article's own address, against which relative links are resolved."""
 
     def read(self, tokens: list[Token]) -> list[Block]:
         """Every block of the token stream, in order."""
@@ -192,7 +216,7 @@ class _Reader:
         self.blocks.append(Table(tuple(header), tuple(tuple(row) for row in body)))
 
     def _on_inline(self, token: Token) -> None:
-        text = inline_text(token)
+        text = inline_text(token, self.marks, self.base)
         if self.table is not None and self.table:
             self.table[-1].append(text)
         elif not text:
@@ -231,12 +255,20 @@ class _Reader:
             self.blocks.append(Chrome(text))
 
 
+def _any_link(url: str) -> bool:
+    """Every link is read as a link; link_target decides which addresses a slide keeps."""
+    return True
+
+
 def parse_markdown(text: str) -> Article:
     """The blocks of a Markdown article; its first heading (or front-matter title) is its headline."""
     meta, body = _front_matter(text)
     body = _DEEP_INDENT.sub(" " * MAX_INDENT, _DEEP_QUOTE.sub(">" * MAX_QUOTE_DEPTH, body))
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    blocks = _Reader().read(parser.parse(body))
+    parser.validateLink = _any_link  # type: ignore[method-assign]  # a 'javascript:' link still has its text
+    url = meta.get("canonical_url") or meta.get("canonical") or meta.get("url") or None
+    reader = _Reader(base=url)
+    blocks = reader.read(parser.parse(body))
     headline = meta.get("title") or None
     first = blocks[0] if blocks else None
     if headline is None and isinstance(first, Heading):
@@ -250,7 +282,8 @@ def parse_markdown(text: str) -> Article:
     return Article(
         blocks,
         headline=headline,
-        url=meta.get("canonical_url") or meta.get("canonical") or meta.get("url") or None,
+        url=url,
         author=meta.get("author") or None,
         date=meta.get("date") or None,
+        marks=reader.marks,
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
+from support.inline_plain import plain
 
 import deckbuilder
 from deckbuilder.layout.boxes import EMU_PER_PT, TextBox
@@ -36,8 +37,9 @@ def strings_in(value: Any) -> Iterator[str]:
 
 
 def outline_text(deck: Deck) -> str:
-    """All the text the outline holds: metadata, sources, section titles, slides and notes."""
-    return "\n".join(strings_in(as_data(deck)))
+    """All the text the outline shows (its inline markers read): metadata, sources, section titles, slides
+    and notes."""
+    return "\n".join(plain(text) for text in strings_in(as_data(deck)))
 
 
 def words_of(text: str) -> set[str]:
@@ -46,7 +48,7 @@ def words_of(text: str) -> set[str]:
 
 
 def bullet_texts(deck: Deck) -> list[str]:
-    """Every first- and second-level point of every bullets slide."""
+    """Every first- and second-level point of every bullets slide, as plain text."""
     texts: list[str] = []
     for section in deck.sections:
         for slide in section.slides:
@@ -56,7 +58,7 @@ def bullet_texts(deck: Deck) -> list[str]:
                         texts.extend([point.text, *point.points])
                     else:
                         texts.append(point)
-    return texts
+    return [plain(text) for text in texts]
 
 
 class OutlineChecks:

@@ -19,6 +19,7 @@ from deckbuilder.outline.model import (
     QuoteSlide,
     TakeawaysSlide,
 )
+from support.inline_plain import plain
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles" / "corpus"
 PLAIN_SECTION = re.compile(r"^(?:Overview|Part \d+)$")
@@ -32,7 +33,7 @@ def manifest() -> list[dict[str, Any]]:
 
 
 def bullets(deck: Deck) -> list[str]:
-    """Every point and nested point shown on bullets, takeaways and comparison slides."""
+    """Every point and nested point shown on bullets, takeaways and comparison slides, as plain text."""
     texts: list[str] = []
     for section in deck.sections:
         for slide in section.slides:
@@ -43,7 +44,7 @@ def bullets(deck: Deck) -> list[str]:
                 points = [*slide.left.points, *slide.right.points]
             for point in points:
                 texts.extend([point.text, *point.points] if isinstance(point, BulletPoint) else [point])
-    return texts
+    return [plain(text) for text in texts]
 
 
 def visible_text(article: str, entry: dict[str, Any]) -> str:
@@ -111,7 +112,7 @@ def measure(deck: Deck, entry: dict[str, Any], article: str) -> Quality:
             quality.fragments.append((reason, point))
     expected = [heading_title(_flat(s)) for s in entry.get("sections") or []]
     lower = {heading_title(_flat(s)) for s in entry.get("subheadings") or []}
-    titles = [section.title for section in deck.sections]
+    titles = [plain(section.title) for section in deck.sections]
     quality.invented_sections = [
         title
         for title in titles
@@ -123,7 +124,8 @@ def measure(deck: Deck, entry: dict[str, Any], article: str) -> Quality:
     found = [title for title in titles if title in expected]
     if found != expected:
         quality.missing_sections = [title for title in expected if title not in titles] or ["(out of order)"]
-    slide_titles = [getattr(slide, "title", None) or "" for sec in deck.sections for slide in sec.slides]
+    slides = [slide for section in deck.sections for slide in section.slides]
+    slide_titles = [plain(getattr(slide, "title", None) or "") for slide in slides]
     shown = [*bullets(deck), *titles, *slide_titles]
     for chrome in entry.get("chrome") or []:
         needle = _flat(chrome).rstrip(".")
@@ -133,7 +135,7 @@ def measure(deck: Deck, entry: dict[str, Any], article: str) -> Quality:
     for section in deck.sections:
         for slide in section.slides:
             if isinstance(slide, QuoteSlide) and not slide.attribution:
-                quality.unattributed_quotes.append(slide.text)
+                quality.unattributed_quotes.append(plain(slide.text))
     return quality
 
 
@@ -145,6 +147,6 @@ def _part_of(text: str, chrome: str) -> bool:
 def _is_takeaways(deck: Deck, title: str) -> bool:
     """Whether the section of that title is the article's own takeaways list."""
     return any(
-        section.title == title and any(isinstance(slide, TakeawaysSlide) for slide in section.slides)
+        plain(section.title) == title and any(isinstance(slide, TakeawaysSlide) for slide in section.slides)
         for section in deck.sections
     )

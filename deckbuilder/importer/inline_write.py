@@ -1,0 +1,105 @@
+"""Plain text and its spans written in the outline's inline syntax: `**bold**`, `*italic*`, `` `code` ``,
+`[text](address)`, every other marker character escaped so it shows as typed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from deckbuilder.importer.blocks import Span, SpanKind
+
+_MARKER = re.compile(r"([\\*_`\[])")
+_OPEN: dict[SpanKind, str] = {"link": "[", "bold": "**", "italic": "*", "code": "`"}
+_ORDER: dict[SpanKind, int] = {"link": 0, "bold": 1, "italic": 2, "code": 3}
+"""Which span opens first when several open at one character: a link outside, code inside."""
+_Key = tuple[SpanKind, str | None]
+
+
+def escape(text: str) -> str:
+    """Text with every marker character (`\\`, `*`, `_`, `` ` ``, `[`) escaped, so it shows as typed."""
+    return _MARKER.sub(r"\\\1", text)
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges with those that overlap or touch joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _writable(text: str, key: _Key, start: int, end: int) -> tuple[int, int] | None:
+    """A run of one mark trimmed of white space at its ends, or None when it cannot be written: nothing
+    but marks or spaces, code holding a backtick or backslash, link text holding a ']'."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    inner = text[start:end]
+    if key[0] == "code":
+        return (start, end) if inner and "`" not in inner and "\\" not in inner else None
+    if not re.search(r"\w", inner) or (key[0] == "link" and "]" in inner):
+        return None
+    return start, end
+
+
+def _key_runs(text: str, spans: Sequence[Span]) -> dict[_Key, list[tuple[int, int]]]:
+    """Where each mark runs: its spans joined where they touch, trimmed, those it cannot write dropped."""
+    by_key: dict[_Key, list[tuple[int, int]]] = {}
+    for span in spans:
+        by_key.setdefault((span.kind, span.url), []).append((max(span.start, 0), min(span.end, len(text))))
+    runs: dict[_Key, list[tuple[int, int]]] = {}
+    for key, ranges in by_key.items():
+        kept = [run for start, end in _merged(ranges) if (run := _writable(text, key, start, end))]
+        if kept:
+            runs[key] = kept
+    return runs
+
+
+def _covering(runs: dict[_Key, list[tuple[int, int]]], start: int, end: int) -> set[_Key]:
+    """The marks that run over all of start..end."""
+    return {key for key, ranges in runs.items() if any(a <= start and end <= b for a, b in ranges)}
+
+
+def _segments(text: str, spans: Sequence[Span]) -> list[tuple[int, int, set[_Key]]]:
+    """The text cut where its marks change, each piece with its marks: at most one link, and inside
+    code only the marks around the whole code span."""
+    runs = _key_runs(text, spans)
+    cuts = sorted({0, len(text), *(i for ranges in runs.values() for run in ranges for i in run)})
+    code = runs.get(("code", None), [])
+    segments: list[tuple[int, int, set[_Key]]] = []
+    for start, end in pairwise(cuts):
+        around = next(((a, b) for a, b in code if a <= start and end <= b), (start, end))
+        keys = _covering(runs, *around)
+        links = sorted((key for key in keys if key[0] == "link"), key=lambda k: k[1] or "")
+        segments.append((start, end, keys - set(links[1:])))
+    return segments
+
+
+def _close(key: _Key) -> str:
+    """The marker that ends a mark."""
+    return f"]({key[1]})" if key[0] == "link" else _OPEN[key[0]]
+
+
+def write(text: str, spans: Sequence[Span] = ()) -> str:
+    """The text in the outline's syntax: escaped, with its spans as markers that always balance."""
+    if not spans:
+        return escape(text)
+    out: list[str] = []
+    stack: list[_Key] = []
+    for start, end, wanted in _segments(text, spans):
+        kept = 0
+        while kept < len(stack) and stack[kept] in wanted:
+            kept += 1
+        out.extend(_close(key) for key in reversed(stack[kept:]))
+        opening = sorted(wanted - set(stack[:kept]), key=lambda k: (_ORDER[k[0]], k[1] or ""))
+        out.extend(_OPEN[key[0]] for key in opening)
+        stack = [*stack[:kept], *opening]
+        piece = text[start:end]
+        out.append(piece if any(key[0] == "code" for key in stack) else escape(piece))
+    out.extend(_close(key) for key in reversed(stack))
+    return "".join(out)

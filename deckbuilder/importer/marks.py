@@ -1,0 +1,142 @@
+"""An imported deck's texts written in the outline's inline syntax: every text escaped, and the emphasis,
+code and links of the article put back on whatever part of their text a slide shows.
+
+The importer works on plain text throughout (sentences, cuts, quotes, figures and word counts never see a
+marker); only here, at the end, is each shown text matched to the article text it came from, and that
+text's spans carried over, so a cut can never leave a marker unbalanced."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import fields, is_dataclass, replace
+from difflib import SequenceMatcher
+from typing import Any, TypeVar
+
+from deckbuilder.importer.blocks import Span
+from deckbuilder.importer.inline_write import escape, write
+from deckbuilder.outline.model import Event
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
+CANDIDATES = 4
+"""How many article texts sharing the most words with a shown text are matched against it."""
+MIN_BLOCK_TOKENS = 2
+"""A run of matching words shorter than this is chance (a 'the' in a dropped aside), not the same text."""
+MIN_MATCHED_SHARE = 0.5
+NOT_TEXT = frozenset({"kind", "theme", "url", "image", "layouts", "date"})
+"""Fields that hold no slide text (a date is metadata, except an event's, which is shown)."""
+T = TypeVar("T")
+
+
+def _shifted(spans: tuple[Span, ...], offset: int, length: int) -> list[Span]:
+    """Spans moved by offset, cut to a text of the given length."""
+    moved = [Span(max(s.start + offset, 0), min(s.end + offset, length), s.kind, s.url) for s in spans]
+    return [span for span in moved if span.end > span.start]
+
+
+def _aligned(shown: str, source: str, spans: tuple[Span, ...]) -> list[Span]:
+    """The spans of source carried onto shown, a text made from it by cuts (and a capital letter):
+    matched word by word, each character of shown carrying the marks of the character it came from."""
+    a = list(_TOKEN.finditer(shown))
+    b = list(_TOKEN.finditer(source))
+    matcher = SequenceMatcher(None, [m[0].lower() for m in a], [m[0].lower() for m in b], autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size >= MIN_BLOCK_TOKENS]
+    if not a or sum(block.size for block in blocks) < MIN_MATCHED_SHARE * len(a):
+        return []
+    origin: list[int | None] = [None] * len(shown)
+    for block in blocks:
+        for offset in range(block.size):
+            mine, theirs = a[block.a + offset], b[block.b + offset]
+            if len(mine[0]) == len(theirs[0]):
+                for index in range(len(mine[0])):
+                    origin[mine.start() + index] = theirs.start() + index
+    carried: list[Span] = []
+    for span in spans:
+        flags = [o is not None and span.start <= o < span.end for o in origin]
+        carried.extend(Span(s, e, span.kind, span.url) for s, e in _filled_runs(flags, origin))
+    return carried
+
+
+def _filled_runs(flags: list[bool], origin: list[int | None]) -> list[tuple[int, int]]:
+    """Runs of marked characters, joined across characters that came from nowhere (the space left by a
+    cut aside) when the characters on both sides are marked."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    last_marked: int | None = None
+    for index, flag in enumerate(flags):
+        if flag:
+            if start is None:
+                start = index
+            last_marked = index
+        elif origin[index] is not None and start is not None and last_marked is not None:
+            runs.append((start, last_marked + 1))
+            start = last_marked = None
+    if start is not None and last_marked is not None:
+        runs.append((start, last_marked + 1))
+    return runs
+
+
+class Marker:
+    """Writes shown texts in the outline's syntax, with the spans of the article texts they came from."""
+
+    def __init__(self, marks: dict[str, tuple[Span, ...]]) -> None:
+        self.marks = marks
+        self.sources = list(marks)
+        self.by_word: dict[str, list[int]] = {}
+        for number, text in enumerate(self.sources):
+            for word in {w.lower() for w in _WORD.findall(text)}:
+                self.by_word.setdefault(word, []).append(number)
+
+    def _candidates(self, line: str) -> list[str]:
+        """The article texts with spans that share the most words with a line (half of its words at least,
+        or all of them)."""
+        words = {w.lower() for w in _WORD.findall(line)}
+        shared: Counter[int] = Counter()
+        for word in words:
+            shared.update(self.by_word.get(word, ()))
+        least = min(len(words), max(2, MIN_MATCHED_SHARE * len(words)))
+        return [self.sources[n] for n, count in shared.most_common(CANDIDATES) if count >= least]
+
+    def _spans(self, line: str) -> list[Span]:
+        """The spans a shown line carries from the article texts it came from."""
+        if line in self.marks:
+            return list(self.marks[line])
+        spans: list[Span] = []
+        for source in self._candidates(line):
+            if (at := source.find(line)) >= 0:
+                return [*spans, *_shifted(self.marks[source], -at, len(line))]  # all of the line is in it
+            if (at := line.find(source)) >= 0:
+                spans.extend(_shifted(self.marks[source], at, len(line)))
+            else:
+                spans.extend(_aligned(line, source, self.marks[source]))
+        return spans
+
+    def text(self, value: str, *, links: bool = True) -> str:
+        """A shown text in the outline's syntax, line by line (notes hold many); a title has no links."""
+        if not self.marks:
+            return escape(value)
+        return "\n".join(
+            write(line, [s for s in self._spans(line) if links or s.kind != "link"])
+            for line in value.split("\n")
+        )
+
+    def deck(self, value: T) -> T:
+        """A deck (or any part of one) with every shown text written in the outline's syntax."""
+        return self._value(value, "")  # type: ignore[no-any-return]
+
+    def _value(self, value: Any, name: str) -> Any:
+        """A value (of a field of that name) with its shown texts written in the outline's syntax."""
+        if isinstance(value, str):
+            return value if name in NOT_TEXT else self.text(value, links=name != "title")
+        if isinstance(value, list):
+            return [self._value(item, name) for item in value]
+        if is_dataclass(value) and not isinstance(value, type):
+            event = isinstance(value, Event)
+            changes = {
+                f.name: self._value(getattr(value, f.name), "text" if event else f.name)
+                for f in fields(value)
+                if f.init and not f.name.startswith("_")
+            }
+            return replace(value, **changes)
+        return value
