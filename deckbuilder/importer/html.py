@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
@@ -20,15 +19,13 @@ from deckbuilder.importer.blocks import (
     ListItem,
     Paragraph,
     Quote,
-    Span,
-    SpanKind,
     Table,
     block_text,
     clean_text,
 )
 from deckbuilder.importer.chrome import is_byline, is_chrome
+from deckbuilder.importer.html_marks import page_marks
 from deckbuilder.importer.sentences import word_count, word_set
-from deckbuilder.importer.spans import SpanText, link_target
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())  # a library's chatter is not our message
@@ -47,63 +44,28 @@ LABEL_RUN = 3
 """An extract shorter than this is read again favouring recall: on a short page, precision loses text."""
 
 
-_HI_KINDS: dict[str, SpanKind] = {"#b": "bold", "#i": "italic", "#t": "code"}
-"""trafilatura's marks of formatting (<b>/<strong>, <i>/<em>, <kbd>/<tt>) as spans; underline and the
-like mark nothing a slide shows."""
+def _text(element: etree._Element) -> str:
+    """An element's words as one clean line."""
+    return clean_text("".join(element.itertext()))
 
 
-@dataclass
-class _Texts:
-    """Reads elements of trafilatura's XML into plain text, keeping their formatting and links aside."""
-
-    base: str | None = None
-    """The page's address, against which relative links are resolved."""
-    marks: dict[str, tuple[Span, ...]] = field(default_factory=dict)
-
-    def __call__(self, element: etree._Element) -> str:
-        """An element's words as one clean line; its bold, italic, code and links go to `marks`."""
-        text = SpanText()
-        for event, node in etree.iterwalk(element, events=("start", "end")):
-            if not isinstance(node.tag, str):
-                continue  # a comment or processing instruction: itertext skips it too
-            if event == "start":
-                self._open(text, node)
-                text.add(node.text or "")
-            else:
-                if node.tag in ("hi", "code", "ref"):
-                    text.close()
-                if node is not element:
-                    text.add(node.tail or "")
-        return text.finish(self.marks)
-
-    def _open(self, text: SpanText, node: etree._Element) -> None:
-        """The span a formatting or link element opens (None for one that marks nothing)."""
-        if node.tag == "hi":
-            text.open(_HI_KINDS.get(node.get("rend") or ""))
-        elif node.tag == "code":
-            text.open("code")
-        elif node.tag == "ref":
-            url = link_target(node.get("target"), self.base)
-            text.open("link" if url else None, url)
-
-
-def _list(element: etree._Element, texts: _Texts) -> ListBlock:
+def _list(element: etree._Element) -> ListBlock:
     """A <list> of <item>s; nested lists become the children of the item they sit in."""
     items: list[ListItem] = []
     ordered = element.get("rend") == "ol"
     for number, item in enumerate(element.iterchildren("item"), start=1):
         nested = list(item.iter("list"))
-        children = [texts(child) for sub in nested for child in sub.iterchildren("item")]
+        children = [_text(child) for sub in nested for child in sub.iterchildren("item")]
         for sub in nested:
             sub.getparent().remove(sub)
         marker = f"{number}." if ordered else "-"
-        items.append(ListItem(texts(item), tuple(filter(None, children)), marker))
+        items.append(ListItem(_text(item), tuple(filter(None, children)), marker))
     return ListBlock(tuple(item for item in items if item.text or item.children), ordered=ordered)
 
 
-def _table(element: etree._Element, texts: _Texts) -> Table | None:
+def _table(element: etree._Element) -> Table | None:
     """A <table> of <row>s and <cell>s, every row padded to the header's width."""
-    rows = [[texts(cell) for cell in row.iterchildren("cell")] for row in element.iter("row")]
+    rows = [[_text(cell) for cell in row.iterchildren("cell")] for row in element.iter("row")]
     rows = [row for row in rows if any(row)]
     if len(rows) < 2:
         return None
@@ -112,30 +74,30 @@ def _table(element: etree._Element, texts: _Texts) -> Table | None:
     return Table(padded[0], tuple(padded[1:]))
 
 
-def _blocks(main: etree._Element, texts: _Texts) -> list[Block]:
+def _blocks(main: etree._Element) -> list[Block]:
     """The blocks of trafilatura's <main>, in order."""
     blocks: list[Block] = []
     for element in main.iterchildren():
         tag = element.tag
         if tag == "head":
             level = _HEADING_LEVEL.match(element.get("rend") or "")
-            text = texts(element)
+            text = _text(element)
             if text:
                 blocks.append(Heading(int(level.group(1)) if level else 2, text))
         elif tag == "p":
-            text = texts(element)
+            text = _text(element)
             if text and not is_chrome(text) and not is_byline(text):
                 blocks.append(Paragraph(text))
         elif tag == "list":
-            block = _list(element, texts)
+            block = _list(element)
             if block.items:
                 blocks.append(block)
         elif tag == "quote":
-            text = texts(element)
+            text = _text(element)
             if text:
                 blocks.append(Quote(text))
         elif tag == "table":
-            table = _table(element, texts)
+            table = _table(element)
             if table is not None:
                 blocks.append(table)
     return blocks
@@ -251,15 +213,13 @@ def _without_navigation(page: str) -> str | etree._Element:
     return tree
 
 
-def _extract(page: str | etree._Element, *, favor_recall: bool, formatting: bool = False) -> str | None:
-    """trafilatura's XML of the page's main content, with its metadata (and its formatting and links)."""
+def _extract(page: str | etree._Element, *, favor_recall: bool) -> str | None:
+    """trafilatura's XML of the page's main content, with its metadata."""
     result: str | None = trafilatura.extract(
         page,
         output_format="xml",
         include_tables=True,
         include_comments=False,
-        include_formatting=formatting,
-        include_links=formatting,
         with_metadata=True,
         favor_recall=favor_recall,
     )
@@ -294,35 +254,18 @@ def _keep_tail(parent: lxml_html.HtmlElement, removed: lxml_html.HtmlElement) ->
             parent.text = (parent.text or "") + removed.tail
 
 
-def _read_formatting(page: str | etree._Element, recall: bool, texts: _Texts) -> None:
-    """The page's bold, italic, code and links, read into `texts.marks` from a second extraction that
-    keeps them. Its text is not used: with formatting, trafilatura glues words to links and finds other
-    headings; the importer carries these spans onto the text of the plain extraction by matching words."""
-    formatted = _extract(page, favor_recall=recall, formatting=True)
-    if formatted is None:
-        return
-    main = etree.fromstring(formatted.encode("utf-8"), _SAFE_XML).find("main")
-    if main is not None:
-        _blocks(main, texts)
-
-
 def parse_html(page: str) -> Article:
     """The article of a saved web page: its blocks and the page's facts (headline, site, date, author)."""
-    source: str | etree._Element = _without_marks(page)
-    recall = False
-    extracted = _extract(source, favor_recall=False)
+    cleaned = _without_marks(page)
+    extracted = _extract(cleaned, favor_recall=False)
     if extracted is None or len(extracted) < SHORT_EXTRACT_CHARS:
-        short_page = _without_navigation(page)
-        if again := _extract(short_page, favor_recall=True):
-            extracted, source, recall = again, short_page, True
+        extracted = _extract(_without_navigation(page), favor_recall=True) or extracted  # a short page
     if not extracted:
         return Article([])
     document = etree.fromstring(extracted.encode("utf-8"), _SAFE_XML)
     main = document.find("main")
     tree = _parse_page(page)
-    texts = _Texts(document.get("url") or None)
-    _read_formatting(source, recall, texts)
-    blocks = _quote_speakers(tree, _blocks(main, _Texts())) if main is not None else []
+    blocks = _quote_speakers(tree, _blocks(main)) if main is not None else []
     publisher = clean_text(document.get("sitename") or "") or None
     headline = _headline(tree, clean_text(document.get("title") or "") or None, publisher)
     same = (headline or "").casefold()
@@ -342,5 +285,5 @@ def parse_html(page: str) -> Article:
         date=document.get("date") or None,
         author=clean_text(document.get("author") or "") or None,
         extra_title=page_title if page_title and page_title != headline else None,
-        marks=texts.marks,
+        marks=page_marks(cleaned if isinstance(cleaned, etree._Element) else None, document.get("url")),
     )
