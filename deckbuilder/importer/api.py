@@ -69,12 +69,12 @@ def import_text(
             "(split it into parts and import each)",
         )
     from deckbuilder.importer.language import guess_language
-    from deckbuilder.importer.marks import Marker
+    from deckbuilder.importer.marks import Marker, article_texts
     from deckbuilder.importer.outline import build_deck
 
     stem = path.stem if path is not None else "Article"
     language = guess_language(" ".join(block_text(block) for block in article.blocks[:400]))
-    deck = Marker(article.marks).deck(build_deck(article, stem, language))
+    deck = Marker(article.marks, article_texts(article)).deck(build_deck(article, stem, language))
     nodes = _node_count(as_data(deck))
     if nodes > MAX_IMPORT_NODES:
         raise DeckError.single(

@@ -60,23 +60,23 @@ def _key_runs(text: str, spans: Sequence[Span]) -> dict[_Key, list[tuple[int, in
     return runs
 
 
-def _covering(runs: dict[_Key, list[tuple[int, int]]], start: int, end: int) -> set[_Key]:
-    """The marks that run over all of start..end."""
-    return {key for key, ranges in runs.items() if any(a <= start and end <= b for a, b in ranges)}
+def _covering(runs: dict[_Key, list[tuple[int, int]]], start: int, end: int) -> dict[_Key, int]:
+    """The marks that run over all of start..end, each with where its run ends."""
+    return {key: b for key, ranges in runs.items() for a, b in ranges if a <= start and end <= b}
 
 
-def _segments(text: str, spans: Sequence[Span]) -> list[tuple[int, int, set[_Key]]]:
-    """The text cut where its marks change, each piece with its marks: at most one link, and inside
-    code only the marks around the whole code span."""
+def _segments(text: str, spans: Sequence[Span]) -> list[tuple[int, int, dict[_Key, int]]]:
+    """The text cut where its marks change, each piece with its marks and where they end: at most one
+    link, and inside code only the marks around the whole code span."""
     runs = _key_runs(text, spans)
     cuts = sorted({0, len(text), *(i for ranges in runs.values() for run in ranges for i in run)})
     code = runs.get(("code", None), [])
-    segments: list[tuple[int, int, set[_Key]]] = []
+    segments: list[tuple[int, int, dict[_Key, int]]] = []
     for start, end in pairwise(cuts):
         around = next(((a, b) for a, b in code if a <= start and end <= b), (start, end))
         keys = _covering(runs, *around)
         links = sorted((key for key in keys if key[0] == "link"), key=lambda k: k[1] or "")
-        segments.append((start, end, keys - set(links[1:])))
+        segments.append((start, end, {k: e for k, e in keys.items() if k not in links[1:]}))
     return segments
 
 
@@ -96,7 +96,11 @@ def write(text: str, spans: Sequence[Span] = ()) -> str:
         while kept < len(stack) and stack[kept] in wanted:
             kept += 1
         out.extend(_close(key) for key in reversed(stack[kept:]))
-        opening = sorted(wanted - set(stack[:kept]), key=lambda k: (_ORDER[k[0]], k[1] or ""))
+        # what runs longer opens first (outside), so it need not close and open again around the other
+        opening = sorted(
+            (key for key in wanted if key not in stack[:kept]),
+            key=lambda k: (-wanted[k], _ORDER[k[0]], k[1] or ""),
+        )
         out.extend(_OPEN[key[0]] for key in opening)
         stack = [*stack[:kept], *opening]
         piece = text[start:end]

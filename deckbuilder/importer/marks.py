@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any, TypeVar
 
-from deckbuilder.importer.blocks import Span
+from deckbuilder.importer.blocks import Article, ListBlock, Quote, Span, Table
 from deckbuilder.importer.inline_write import escape, write
 from deckbuilder.outline.model import Event
 
@@ -24,6 +25,9 @@ CANDIDATES = 4
 MIN_BLOCK_TOKENS = 2
 """A run of matching words shorter than this is chance (a 'the' in a dropped aside), not the same text."""
 MIN_MATCHED_SHARE = 0.5
+NEAR_SHARE = 0.9
+"""A text that explains this much of what another explains is as good a source (a page's own paragraph
+beside the extractor's copy of it)."""
 NOT_TEXT = frozenset({"kind", "theme", "url", "image", "layouts", "date"})
 """Fields that hold no slide text (a date is metadata, except an event's, which is shown)."""
 T = TypeVar("T")
@@ -35,15 +39,17 @@ def _shifted(spans: tuple[Span, ...], offset: int, length: int) -> list[Span]:
     return [span for span in moved if span.end > span.start]
 
 
-def _aligned(shown: str, source: str, spans: tuple[Span, ...]) -> list[Span]:
-    """The spans of source carried onto shown, a text made from it by cuts (and a capital letter):
-    matched word by word, each character of shown carrying the marks of the character it came from."""
+def _aligned(shown: str, source: str, spans: tuple[Span, ...]) -> tuple[float, list[Span]]:
+    """How much of shown, a text made from source by cuts (and a capital letter), matches it word for
+    word, and the spans of source carried onto shown: each character with the marks of the one it came
+    from."""
     a = list(_TOKEN.finditer(shown))
     b = list(_TOKEN.finditer(source))
     matcher = SequenceMatcher(None, [m[0].lower() for m in a], [m[0].lower() for m in b], autojunk=False)
     blocks = [block for block in matcher.get_matching_blocks() if block.size >= MIN_BLOCK_TOKENS]
-    if not a or sum(block.size for block in blocks) < MIN_MATCHED_SHARE * len(a):
-        return []
+    share = sum(block.size for block in blocks) / max(len(a), 1)
+    if share < MIN_MATCHED_SHARE or not spans:
+        return share, []
     origin: list[int | None] = [None] * len(shown)
     for block in blocks:
         for offset in range(block.size):
@@ -55,7 +61,7 @@ def _aligned(shown: str, source: str, spans: tuple[Span, ...]) -> list[Span]:
     for span in spans:
         flags = [o is not None and span.start <= o < span.end for o in origin]
         carried.extend(Span(s, e, span.kind, span.url) for s, e in _filled_runs(flags, origin))
-    return carried
+    return share, carried
 
 
 def _filled_runs(flags: list[bool], origin: list[int | None]) -> list[tuple[int, int]]:
@@ -77,20 +83,40 @@ def _filled_runs(flags: list[bool], origin: list[int | None]) -> list[tuple[int,
     return runs
 
 
+def article_texts(article: Article) -> Iterator[str]:
+    """Every text of an article's blocks, as its reader made it (marked or not)."""
+    for block in article.blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield item.text
+                yield from item.children
+        elif isinstance(block, Table):
+            yield from (cell for row in (block.header, *block.rows) for cell in row)
+        elif isinstance(block, Quote):
+            yield block.text
+            yield block.attribution or ""
+        else:
+            yield block.text
+    yield article.headline or ""
+    yield article.standfirst or ""
+
+
 class Marker:
     """Writes shown texts in the outline's syntax, with the spans of the article texts they came from."""
 
-    def __init__(self, marks: dict[str, tuple[Span, ...]]) -> None:
-        self.marks = marks
-        self.sources = list(marks)
+    def __init__(self, marks: dict[str, tuple[Span, ...]], texts: Iterable[str] = ()) -> None:
+        self.marks = dict(marks)
+        if marks:  # unmarked texts compete too, so a heading is not marked like a paragraph it echoes
+            for text in texts:
+                self.marks.setdefault(text, ())
+        self.sources = list(self.marks)
         self.by_word: dict[str, list[int]] = {}
         for number, text in enumerate(self.sources):
             for word in {w.lower() for w in _WORD.findall(text)}:
                 self.by_word.setdefault(word, []).append(number)
 
     def _candidates(self, line: str) -> list[str]:
-        """The article texts with spans that share the most words with a line (half of its words at least,
-        or all of them)."""
+        """The article texts that share the most words with a line (half of its words at least, or all)."""
         words = {w.lower() for w in _WORD.findall(line)}
         shared: Counter[int] = Counter()
         for word in words:
@@ -99,18 +125,27 @@ class Marker:
         return [self.sources[n] for n, count in shared.most_common(CANDIDATES) if count >= least]
 
     def _spans(self, line: str) -> list[Span]:
-        """The spans a shown line carries from the article texts it came from."""
+        """The spans a shown line carries from the article text it came from: the one that explains most
+        of it (one with spans when it explains nearly as much), plus those of whole texts it contains
+        when none explains it all (a table row, a list item in the notes)."""
         if line in self.marks:
             return list(self.marks[line])
-        spans: list[Span] = []
+        scored: list[tuple[float, bool, list[Span]]] = []
+        contained: list[Span] = []
         for source in self._candidates(line):
+            spans = self.marks[source]
             if (at := source.find(line)) >= 0:
-                return [*spans, *_shifted(self.marks[source], -at, len(line))]  # all of the line is in it
-            if (at := line.find(source)) >= 0:
-                spans.extend(_shifted(self.marks[source], at, len(line)))
+                scored.append((1.0, bool(spans), _shifted(spans, -at, len(line))))
+            elif (at := line.find(source)) >= 0:
+                contained.extend(_shifted(spans, at, len(line)))
             else:
-                spans.extend(_aligned(line, source, self.marks[source]))
-        return spans
+                share, carried = _aligned(line, source, spans)
+                if share >= MIN_MATCHED_SHARE:
+                    scored.append((share, bool(spans), carried))
+        best = max((share for share, _, _ in scored), default=0.0)
+        near = [entry for entry in scored if entry[0] >= NEAR_SHARE * best]
+        chosen = max(near, key=lambda entry: entry[:2])[2] if near else []
+        return chosen if best >= NEAR_SHARE else [*chosen, *contained]
 
     def text(self, value: str, *, links: bool = True) -> str:
         """A shown text in the outline's syntax, line by line (notes hold many); a title has no links."""
