@@ -71,12 +71,12 @@ def page_marks(tree: etree._Element | None, base: str | None) -> dict[str, tuple
     marks: dict[str, tuple[Span, ...]] = {}
     if tree is None:
         return marks
-    seen: set[int] = set()
+    seen: set[lxml_html.HtmlElement] = set()  # the elements themselves: lxml reuses a dropped proxy's id
     for element in tree.iter("a", *_KINDS):
         block = _block_of(element)
-        if block is None or id(block) in seen:
+        if block is None or block in seen:
             continue
-        seen.add(id(block))
+        seen.add(block)
         if len(block.text_content()) <= MAX_BLOCK_CHARS:
             _read(block, base, marks)
     return marks

@@ -1,5 +1,5 @@
-"""Plain text and its spans written in the outline's inline syntax: `**bold**`, `*italic*`, `` `code` ``,
-`[text](address)`, every other marker character escaped so it shows as typed."""
+"""Plain text and its spans written in the outline's inline syntax (outline/inline.py): `**bold**`,
+`*italic*`, `` `code` ``, `[text](address)`, every other marker character escaped so it shows as typed."""
 
 from __future__ import annotations
 
@@ -8,17 +8,12 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from deckbuilder.importer.blocks import Span, SpanKind
+from deckbuilder.outline.inline import escape, plain_text
 
-_MARKER = re.compile(r"([\\*_`\[])")
 _OPEN: dict[SpanKind, str] = {"link": "[", "bold": "**", "italic": "*", "code": "`"}
 _ORDER: dict[SpanKind, int] = {"link": 0, "bold": 1, "italic": 2, "code": 3}
 """Which span opens first when several open at one character: a link outside, code inside."""
 _Key = tuple[SpanKind, str | None]
-
-
-def escape(text: str) -> str:
-    """Text with every marker character (`\\`, `*`, `_`, `` ` ``, `[`) escaped, so it shows as typed."""
-    return _MARKER.sub(r"\\\1", text)
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -34,14 +29,14 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _writable(text: str, key: _Key, start: int, end: int) -> tuple[int, int] | None:
     """A run of one mark trimmed of white space at its ends, or None when it cannot be written: nothing
-    but marks or spaces, code holding a backtick or backslash, link text holding a ']'."""
+    but marks or spaces, code holding a backtick, link text holding a ']'."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     inner = text[start:end]
     if key[0] == "code":
-        return (start, end) if inner and "`" not in inner and "\\" not in inner else None
+        return (start, end) if inner and "`" not in inner else None
     if not re.search(r"\w", inner) or (key[0] == "link" and "]" in inner):
         return None
     return start, end
@@ -86,9 +81,20 @@ def _close(key: _Key) -> str:
 
 
 def write(text: str, spans: Sequence[Span] = ()) -> str:
-    """The text in the outline's syntax: escaped, with its spans as markers that always balance."""
+    """The text in the outline's syntax: escaped, with its spans as markers that read back as the same
+    text. Emphasis that the syntax cannot hold where it stands (a marker between punctuation and a word
+    may not close) is dropped, then links and code if even they would not read back."""
     if not spans:
         return escape(text)
+    for kept in (spans, [span for span in spans if span.kind in ("link", "code")]):
+        value = _written(text, kept)
+        if plain_text(value) == text:
+            return value
+    return escape(text)
+
+
+def _written(text: str, spans: Sequence[Span]) -> str:
+    """The text with its spans as markers, every other marker character escaped."""
     out: list[str] = []
     stack: list[_Key] = []
     for start, end, wanted in _segments(text, spans):

@@ -15,7 +15,8 @@ from difflib import SequenceMatcher
 from typing import Any, TypeVar
 
 from deckbuilder.importer.blocks import Article, ListBlock, Quote, Span, Table
-from deckbuilder.importer.inline_write import escape, write
+from deckbuilder.importer.inline_write import write
+from deckbuilder.outline.inline import escape
 from deckbuilder.outline.model import Event
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")

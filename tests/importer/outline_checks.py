@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
-from support.inline_plain import plain
 
 import deckbuilder
-from deckbuilder.layout.boxes import EMU_PER_PT, TextBox
+from deckbuilder.layout.boxes import EMU_PER_PT, Paragraph, TextBox
 from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.text import WRAP_SAFETY, height_emu
+from deckbuilder.outline.inline import CODE_FONT
+from deckbuilder.outline.inline import plain_text as plain
 from deckbuilder.outline.loader import dumps, loads
 from deckbuilder.outline.model import BulletPoint, BulletsSlide, Deck
 from deckbuilder.pipeline import layout
@@ -22,6 +24,19 @@ from deckbuilder.records import as_data
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "tests" / "data" / "articles"
 SEED = ARTICLES / "france-us-conundrum.txt"
+
+
+def markdown_words(text: str) -> str:
+    """A Markdown file's words as a reader sees them: link targets and markup signs left out."""
+    return re.sub(r"\]\([^)]*\)", "]", text)
+
+
+def html_article_words(text: str) -> str:
+    """The words a reader sees in the page's article: scripts, asides and the article footer left out."""
+    article = text[text.index("<article>") : text.index("</article>")]
+    for tag in ("script", "style", "aside", "footer", "figure"):  # captions are page chrome
+        article = re.sub(rf"<{tag}\b.*?</{tag}>", " ", article, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", article))
 
 
 def strings_in(value: Any) -> Iterator[str]:
@@ -61,6 +76,21 @@ def bullet_texts(deck: Deck) -> list[str]:
     return [plain(text) for text in texts]
 
 
+def _line_width_pt(paragraph: Paragraph, index: int) -> float:
+    """How wide a laid-out line is: each run of marked-up text in its own face (bold, italic, code)."""
+    if not paragraph.line_runs:
+        metrics = metrics_for(paragraph.font, bold=paragraph.bold, italic=paragraph.italic)
+        return metrics.text_width_pt(paragraph.lines[index], paragraph.size_pt)
+    return sum(
+        metrics_for(
+            CODE_FONT if run.code else paragraph.font,
+            bold=paragraph.bold or run.bold,
+            italic=paragraph.italic or run.italic,
+        ).text_width_pt(run.text, paragraph.size_pt)
+        for run in paragraph.line_runs[index]
+    )
+
+
 class OutlineChecks:
     """The promises of `deckbuilder import`, checked on one deck."""
 
@@ -89,10 +119,9 @@ class OutlineChecks:
                 assert height_emu(box.paragraphs) <= box.h + 1, f"slide {number}: {box.role} overflows"
                 for paragraph in box.paragraphs:
                     room_pt = (box.w - 2 * box.inset - paragraph.indent_emu) / EMU_PER_PT * WRAP_SAFETY
-                    metrics = metrics_for(paragraph.font, bold=paragraph.bold, italic=paragraph.italic)
-                    for line in paragraph.lines:
+                    for index, line in enumerate(paragraph.lines):
                         if len(line) > 1:
-                            width = metrics.text_width_pt(line, paragraph.size_pt)
+                            width = _line_width_pt(paragraph, index)
                             assert width <= room_pt + 0.01, f"slide {number}: {line!r}"
 
     def keeps_words(self, deck: Deck, article_text: str) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
-from outline_checks import ARTICLES, OutlineChecks, bullet_texts, outline_text
+from outline_checks import (
+    ARTICLES,
+    OutlineChecks,
+    bullet_texts,
+    html_article_words,
+    markdown_words,
+    outline_text,
+)
 
 from deckbuilder.importer import import_article, import_text
 from deckbuilder.outline.model import (
@@ -30,19 +34,6 @@ NO_HEADINGS = ARTICLES / "no-headings.txt"
 
 def slides(deck: Deck) -> list[AnySlide]:
     return [slide for section in deck.sections for slide in section.slides]
-
-
-def markdown_words(text: str) -> str:
-    """A Markdown file's words as a reader sees them: link targets and markup signs left out."""
-    return re.sub(r"\]\([^)]*\)", "]", text)
-
-
-def html_article_words(text: str) -> str:
-    """The words a reader sees in the page's article: scripts, asides and the article footer left out."""
-    article = text[text.index("<article>") : text.index("</article>")]
-    for tag in ("script", "style", "aside", "footer", "figure"):  # captions are page chrome
-        article = re.sub(rf"<{tag}\b.*?</{tag}>", " ", article, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", article))
 
 
 @pytest.fixture(scope="module")

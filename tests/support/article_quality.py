@@ -11,6 +11,7 @@ import yaml
 from lxml import html as lxml_html
 
 from deckbuilder.importer.sentences import ends_on_abbreviation, heading_title
+from deckbuilder.outline.inline import plain_text as plain
 from deckbuilder.outline.model import (
     BulletPoint,
     BulletsSlide,
@@ -19,7 +20,6 @@ from deckbuilder.outline.model import (
     QuoteSlide,
     TakeawaysSlide,
 )
-from support.inline_plain import plain
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles" / "corpus"
 PLAIN_SECTION = re.compile(r"^(?:Overview|Part \d+)$")
