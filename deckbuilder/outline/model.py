@@ -14,6 +14,18 @@ from deckbuilder.outline.number_format import (
 from deckbuilder.records import Record, Rule, Tagged, internal, tag_of
 
 NonEmptyText = Annotated[str, Rule(min_length=1)]
+INLINE_MARKUP = (
+    "Text shown on a slide. Inline markup: **bold**, *italic* (or _italic_), `code`, [text](https://…) "
+    "links (http, https or mailto only); \\* \\_ \\` \\[ write a marker as itself."
+)
+Markup = Annotated[str, Rule(description=INLINE_MARKUP)]
+"""Text shown on a slide, which may hold inline markup (parsed by deckbuilder.outline.inline)."""
+RichText = Annotated[str, Rule(min_length=1, description=INLINE_MARKUP)]
+"""Markup that may not be empty."""
+SOURCE_MARKUP = INLINE_MARKUP + " A bare https:// URL becomes a link."
+NOTES_MARKUP = "Speaker notes, formatted in the notes too. " + INLINE_MARKUP.removeprefix(
+    "Text shown on a slide. "
+)
 
 # Limits on the size of tables and charts. Past them a slide is unreadable anyway, and python-pptx's
 # costs grow faster than the data (roughly cubic in a table's columns, quadratic in a chart's
@@ -39,21 +51,21 @@ def _count(number: int, noun: str, plural: str | None = None) -> str:
 class Source(Record):
     """A reference the deck draws on."""
 
-    title: NonEmptyText
+    title: RichText
     url: str | None = None
-    publisher: str | None = None
-    date: str | None = None
+    publisher: Markup | None = None
+    date: Markup | None = None
 
 
 @dataclass(kw_only=True)
 class BulletPoint(Record):
     """A first-level point with second-level points under it."""
 
-    text: NonEmptyText
-    points: list[NonEmptyText] = field(default_factory=list)
+    text: RichText
+    points: list[RichText] = field(default_factory=list)
 
 
-Point = NonEmptyText | BulletPoint
+Point = RichText | BulletPoint
 """A bullet: plain text, or text with second-level points (a mapping is read as the latter)."""
 
 
@@ -61,7 +73,7 @@ Point = NonEmptyText | BulletPoint
 class Column(Record):
     """One side of a comparison: a heading and its points."""
 
-    heading: NonEmptyText
+    heading: RichText
     points: list[Point] = field(default_factory=list)
 
 
@@ -69,8 +81,8 @@ class Column(Record):
 class Stat(Record):
     """One big number and what it counts."""
 
-    value: NonEmptyText
-    label: NonEmptyText
+    value: RichText
+    label: RichText
 
 
 @dataclass(kw_only=True)
@@ -88,16 +100,16 @@ class Series(Record):
 class Event(Record):
     """A dated event on a timeline."""
 
-    date: NonEmptyText
-    text: NonEmptyText
+    date: RichText
+    text: RichText
 
 
 @dataclass(kw_only=True)
 class SlideBase(Record):
     """Fields every slide kind has."""
 
-    notes: str | None = None
-    source: str | None = None
+    notes: Annotated[str, Rule(description=NOTES_MARKUP)] | None = None
+    source: Annotated[str, Rule(description=SOURCE_MARKUP)] | None = None
 
 
 @dataclass(kw_only=True)
@@ -105,10 +117,10 @@ class TitleSlide(SlideBase):
     """The opening slide; empty fields fall back to the deck's own."""
 
     kind: Literal["title"] = "title"
-    title: str | None = None
-    subtitle: str | None = None
-    author: str | None = None
-    date: str | None = None
+    title: Markup | None = None
+    subtitle: Markup | None = None
+    author: Markup | None = None
+    date: Markup | None = None
 
 
 @dataclass(kw_only=True)
@@ -116,8 +128,8 @@ class SectionSlide(SlideBase):
     """A divider that opens a section."""
 
     kind: Literal["section"] = "section"
-    title: NonEmptyText
-    subtitle: str | None = None
+    title: RichText
+    subtitle: Markup | None = None
 
 
 @dataclass(kw_only=True)
@@ -125,7 +137,7 @@ class BulletsSlide(SlideBase):
     """A heading and points on two levels."""
 
     kind: Literal["bullets"] = "bullets"
-    title: NonEmptyText
+    title: RichText
     points: list[Point] = field(default_factory=list)
 
 
@@ -134,8 +146,8 @@ class TakeawaysSlide(SlideBase):
     """Two to five numbered key points, set large."""
 
     kind: Literal["takeaways"] = "takeaways"
-    title: NonEmptyText = "Key Takeaways"
-    points: Annotated[list[NonEmptyText], Rule(min_length=2, max_length=5)]
+    title: RichText = "Key Takeaways"
+    points: Annotated[list[RichText], Rule(min_length=2, max_length=5)]
 
 
 @dataclass(kw_only=True)
@@ -143,7 +155,7 @@ class ComparisonSlide(SlideBase):
     """Two columns side by side."""
 
     kind: Literal["comparison"] = "comparison"
-    title: NonEmptyText
+    title: RichText
     left: Column
     right: Column
 
@@ -153,7 +165,7 @@ class StatSlide(SlideBase):
     """One to three big numbers with labels."""
 
     kind: Literal["stat"] = "stat"
-    title: NonEmptyText
+    title: RichText
     stats: Annotated[list[Stat], Rule(min_length=1, max_length=3)]
 
 
@@ -165,7 +177,7 @@ class ChartSlide(SlideBase):
     """A native chart from inline data."""
 
     kind: Literal["chart"] = "chart"
-    title: NonEmptyText
+    title: RichText
     chart: ChartType = "column"
     categories: Annotated[list[NonEmptyText], Rule(min_length=1, max_length=MAX_CHART_CATEGORIES)]
     series: Annotated[list[Series], Rule(min_length=1, max_length=MAX_CHART_SERIES)]
@@ -200,10 +212,10 @@ class TableSlide(SlideBase):
     """A header row and rows of cells."""
 
     kind: Literal["table"] = "table"
-    title: NonEmptyText
-    header: Annotated[list[str], Rule(min_length=1, max_length=MAX_TABLE_COLUMNS)]
+    title: RichText
+    header: Annotated[list[Markup], Rule(min_length=1, max_length=MAX_TABLE_COLUMNS)]
     rows: Annotated[
-        list[Annotated[list[str], Rule(max_length=MAX_TABLE_COLUMNS)]],
+        list[Annotated[list[Markup], Rule(max_length=MAX_TABLE_COLUMNS)]],
         Rule(min_length=1, max_length=MAX_TABLE_ROWS),
     ]
 
@@ -223,7 +235,7 @@ class TimelineSlide(SlideBase):
     """Dated events in order."""
 
     kind: Literal["timeline"] = "timeline"
-    title: NonEmptyText
+    title: RichText
     events: Annotated[list[Event], Rule(min_length=1)]
 
 
@@ -232,9 +244,9 @@ class QuoteSlide(SlideBase):
     """A quotation and who said it."""
 
     kind: Literal["quote"] = "quote"
-    title: str | None = None
-    text: NonEmptyText
-    attribution: str | None = None
+    title: Markup | None = None
+    text: RichText
+    attribution: Markup | None = None
 
 
 @dataclass(kw_only=True)
@@ -242,10 +254,10 @@ class ImageSlide(SlideBase):
     """A picture, relative to the deck file, with alt text and a caption."""
 
     kind: Literal["image"] = "image"
-    title: NonEmptyText
+    title: RichText
     image: NonEmptyText
     alt: NonEmptyText
-    caption: str | None = None
+    caption: Markup | None = None
 
 
 @dataclass(kw_only=True)
@@ -253,7 +265,7 @@ class SourcesSlide(SlideBase):
     """The references, generated from the deck's and the slides' sources."""
 
     kind: Literal["sources"] = "sources"
-    title: NonEmptyText = "Sources"
+    title: RichText = "Sources"
 
 
 Slide = Annotated[
@@ -296,7 +308,7 @@ SLIDE_KINDS: tuple[str, ...] = tuple(SLIDE_CLASSES)
 class Section(Record):
     """A titled run of slides; a divider slide opens it unless `divider: false`."""
 
-    title: NonEmptyText
+    title: RichText
     divider: bool = True
     slides: list[Slide] = field(default_factory=list)
 
@@ -321,12 +333,12 @@ SlideKind = Literal[
 class Deck(Record):
     """A whole briefing deck: metadata and ordered sections."""
 
-    title: NonEmptyText
-    subtitle: str | None = None
-    author: str | None = None
-    date: str | None = None
+    title: RichText
+    subtitle: Markup | None = None
+    author: Markup | None = None
+    date: Markup | None = None
     theme: NonEmptyText = "briefing"
-    footer: str | None = None
+    footer: Markup | None = None
     sources: list[Source] = field(default_factory=list)
     sections: Annotated[list[Section], Rule(min_length=1)]
     layouts: Annotated[

@@ -62,6 +62,17 @@ def test_broken_text_lists_its_problems_located_and_refuses_form_edits(qtbot: Qt
     assert doc.text == before and doc.undo_stack.count() == 0
 
 
+def test_a_refused_link_is_a_located_problem_in_the_app(qtbot: QtBot) -> None:
+    doc = Document()
+    with qtbot.waitSignal(doc.problems_changed, timeout=1000):
+        doc.open_text(
+            OUTLINE.replace("points: [One, Two]", 'points: ["[Run](javascript:alert(1))"]'), Path("deck.yaml")
+        )
+    assert [(p.path, p.line, p.column) for p in doc.problems] == [("deck.yaml", 8, 18)]
+    assert "link 'javascript:alert(1)' is not allowed" in doc.problems[0].message
+    assert doc.deck is not None  # what validates is still shown
+
+
 def test_a_file_opened_broken_shows_what_of_it_validates(qtbot: QtBot) -> None:
     doc = Document()
     doc.open_text(OUTLINE.replace("kind: bullets", "kind: bulets"), Path("deck.yaml"))
