@@ -28,7 +28,7 @@ from deckbuilder.layout.text import (
 from deckbuilder.outline.model import Deck
 from deckbuilder.templates.mapping import LayoutChoice, plan_layouts, side_by_side
 from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
-from deckbuilder.templates.theme import TemplateTheme, content_area, layout_colors
+from deckbuilder.templates.theme import TemplateTheme, backdrop, content_area, layout_colors, readable
 from deckbuilder.themes.model import SizeRange, Theme
 
 TITLE_FLOOR_SHARE = 0.6
@@ -257,13 +257,21 @@ class TemplateFrame(Frame):
         size = (look.size_pt if look else None) or self.theme.sizes.footer
         style = TextStyle(
             font=(look.font if look else None) or self.theme.fonts.body,
-            color=self.theme.colors.muted,
+            color=self.chrome_color(footer),
             sizes=SizeRange(max=size, min=min(size, 8.0)),
             line_spacing=self.theme.line_spacing,
             align=look.align if look else "left",
         )
         width = footer.text_area.w if footer else self.live.w // 2
         return fit_lines([ParaSpec(self.footer or "", style)], width, 1)
+
+    def chrome_color(self, placeholder: Placeholder | None) -> str:
+        """The muted colour, kept readable on what the template draws behind a footer placeholder."""
+        muted = self.theme.colors.muted
+        if placeholder is None or not self.choices:
+            return muted
+        behind = backdrop(self.spec, self.layout, [placeholder.rect])
+        return readable(placeholder.look.color or muted, behind, [muted, self.theme.colors.text])
 
     def chrome(self, number: int) -> list[Box]:
         """The footer and slide number in the layout's footer placeholders (drawn where it has none)."""
@@ -277,7 +285,7 @@ class TemplateFrame(Frame):
         if number_ph is not None:
             look = number_ph.look
             style = self.styles.style(
-                fixed(look.size_pt or self.theme.sizes.footer), self.theme.colors.muted, align=look.align
+                fixed(look.size_pt or self.theme.sizes.footer), self.chrome_color(number_ph), align=look.align
             )
             paragraphs = paragraphs_at(
                 [ParaSpec(str(number), style, field="slidenum")], 0, number_ph.text_area.w

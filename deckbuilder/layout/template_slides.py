@@ -28,7 +28,9 @@ from deckbuilder.layout.text import (
     paragraphs_at,
 )
 from deckbuilder.outline.model import Deck, ImageSlide, SectionSlide, Slide, TitleSlide
+from deckbuilder.templates.calm import covered_by
 from deckbuilder.templates.model import Placeholder
+from deckbuilder.templates.theme import COVERING_SHARE
 
 SUBTITLE_MAX_SHARE = 0.55
 """A drawn subtitle area (no placeholder for it) starts this far down the live area at most."""
@@ -104,6 +106,14 @@ def _typed_pages(
     return [as_typed(page, typed) for page in pages]
 
 
+def on_a_band(frame: TemplateFrame, placeholder: Placeholder) -> bool:
+    """Whether a filled shape of the layout lies under most of a placeholder (a title band)."""
+    return any(
+        shape.fill and covered_by(shape.rect, placeholder.rect) >= COVERING_SHARE
+        for shape in frame.layout.decorations
+    )
+
+
 def _label_paragraphs(frame: TemplateFrame, label: str, title_pt: float, width: int) -> list[Paragraph]:
     """A divider's 'Part N' in the title's face and colour, at half the title's size."""
     title = frame.title_style()
@@ -164,6 +174,8 @@ def _opening(
     # Under its label the title keeps its area's height where the slide has room below it
     limit = avoid.y - points(6) if avoid is not None else frame.footer_top - points(8)
     room = max(main_area.h - shift, min(main_area.h, limit - main_area.y - shift))
+    if title_ph is not None and on_a_band(frame, title_ph):  # the title stays on the band it sits on
+        room = main_area.h - shift
     shifted = Rect(main_area.x, main_area.y + shift, main_area.w, max(points(24), room))
     main_pages = _main_pages(frame, main, shifted)
     second_area = _second_area(frame, second_ph, main_area)

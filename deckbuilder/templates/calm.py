@@ -19,6 +19,12 @@ def _overlap(a: Rect, b: Rect) -> int:
     return w * h if w > 0 and h > 0 else 0
 
 
+def covered_by(shape: Rect, box: Rect) -> float:
+    """The share of a box (0–1) one shape's bounds cover."""
+    area = box.w * box.h
+    return _overlap(shape, box) / area if area > 0 else 0.0
+
+
 def covered(layout: Layout, box: Rect) -> float:
     """The share of a box (0–1) the layout's and its master's shapes are drawn over (by their bounds)."""
     area = box.w * box.h

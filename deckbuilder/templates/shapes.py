@@ -59,7 +59,8 @@ def _decoration(
     package: TemplatePackage, part: str, shape: Element, rect: Rect, name: str, scheme: Mapping[str, str]
 ) -> Decoration:
     """How a renderer draws one shape: a picture, a plain rectangle or ellipse, or 'other'."""
-    other = Decoration(rect, "other", name)
+    solid = _shape_fill(shape, scheme)[0] if shape.tag.rsplit("}", 1)[-1] == "sp" else None
+    other = Decoration(rect, "other", name, fill=solid)  # its fill only tells text colour what is behind
     xfrm = shape.find("p:spPr/a:xfrm", NS)
     if xfrm is not None and xfrm.get("rot", "0") != "0":
         return other

@@ -9,6 +9,7 @@ from typing import Any
 from deckbuilder.layout.boxes import EMU_PER_INCH
 from deckbuilder.layout.frame import Rect
 from deckbuilder.records import as_data, internal
+from deckbuilder.templates.calm import covered_by
 from deckbuilder.templates.colors import average, blend
 from deckbuilder.templates.mapping import LayoutChoice, side_by_side
 from deckbuilder.templates.model import Layout, TemplateSpec
@@ -24,6 +25,10 @@ BRIEFING_SIZES = {
     "table": (18, 11),
 }
 """Sizes for what templates have no placeholder for, as the briefing theme sets them at 13.33 in wide."""
+COVERING_SHARE = 0.5
+"""A filled shape over this share of a text area is what the text there is seen against …"""
+TOUCHING_SHARE = 0.05
+"""… and one over this share is one more colour behind it."""
 EXTREME_SHARE = 0.05
 """A picture background's darkest and lightest 5% of cells under text are what contrast is checked on."""
 
@@ -53,14 +58,20 @@ class TemplateTheme(Theme):
 
 
 def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect]) -> list[str]:
-    """The background colours under areas of a layout's slides."""
+    """The colours under areas of a layout's slides: its background's, and the fills of shapes drawn over
+    them (a shape over most of an area is all that text there is seen against)."""
     cells: list[str] = []
     for area in areas:
-        cells.extend(
-            layout.background.colors_under(
-                area.x / spec.width, area.y / spec.height, area.w / spec.width, area.h / spec.height
-            )
+        under = layout.background.colors_under(
+            area.x / spec.width, area.y / spec.height, area.w / spec.width, area.h / spec.height
         )
+        for shape in layout.decorations:
+            share = covered_by(shape.rect, area)
+            if shape.fill and share >= COVERING_SHARE:
+                under = [shape.fill]
+            elif shape.fill and share >= TOUCHING_SHARE:
+                under = [*under, shape.fill]
+        cells.extend(under)
     return cells or [layout.background.color]
 
 

@@ -1,14 +1,17 @@
-"""Text on a template: written as the user typed it, measured as the template shows it."""
+"""Text on a template: written as the user typed it, measured as the template shows it, readable on it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
-from template_fixtures import FLAGSHIP, widen
+from pptx.util import Emu, Inches
+from template_fixtures import FLAGSHIP, WIDE, _add_master_shape, bar, widen
 
 import deckbuilder
+from deckbuilder.themes.contrast import contrast_ratio
 
 
 def capitals_template(path: Path) -> Path:
@@ -30,3 +33,34 @@ def test_titles_in_a_capitals_placeholder_keep_the_outline_s_case(tmp_path: Path
     assert titles[0] == "France-US Conundrum"
     assert "Two responses to the coup" in titles
     assert not any(title.isupper() for title in titles)
+
+
+def banded_template(path: Path) -> Path:
+    """16:9 on white, a black band drawn on the master behind every title and another behind the footer."""
+    prs = Presentation()
+    widen(prs)
+    master = prs.slide_masters[0]
+    title = next(ph for ph in master.placeholders if ph.placeholder_format.idx == 0)
+    title.left, title.top, title.width, title.height = Inches(0.6), Emu(0), Inches(12.1), Inches(1.2)
+    _add_master_shape(master, bar("Title band", 0, 0, WIDE[0], Inches(1.3), "000000"))
+    _add_master_shape(master, bar("Foot band", 0, Inches(6.8), WIDE[0], Inches(0.7), "000000"))
+    for layout in prs.slide_layouts:
+        for ph in layout.placeholders:
+            if ph.placeholder_format.idx == 0 and layout.name != "Title Slide":
+                ph.left, ph.top, ph.width, ph.height = Inches(0.6), Emu(0), Inches(12.1), Inches(1.2)
+    prs.save(str(path))
+    return path
+
+
+def test_titles_and_footers_on_a_band_are_readable_on_it(tmp_path: Path) -> None:
+    template = banded_template(tmp_path / "banded.pptx")
+    out = deckbuilder.export(FLAGSHIP, tmp_path / "deck.pptx", theme=str(template))
+    slides = list(Presentation(str(out)).slides)
+    content = [s for s in slides if s.slide_layout.name == "Title and Content"]
+    assert content
+    for slide in content:
+        run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
+        assert contrast_ratio(str(run.font.color.rgb), "000000") >= 4.5
+        footer = next(sh for sh in slide.placeholders if sh.placeholder_format.type == PP_PLACEHOLDER.FOOTER)
+        color = str(footer.text_frame.paragraphs[0].runs[0].font.color.rgb)
+        assert contrast_ratio(color, "000000") >= 4.5, f"footer {color} on the black band"
