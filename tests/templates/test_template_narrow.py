@@ -50,8 +50,8 @@ def test_the_flagship_keeps_its_shape_on_a_narrow_body_template(narrow: Path, tm
 
 
 def _words(lines: tuple[str, ...]) -> list[str]:
-    """The words of wrapped lines (a line ending at a hyphen continues its word on the next)."""
-    return "".join(line if line.endswith("-") else line + " " for line in lines).casefold().split()
+    """The words of wrapped lines (a line ending at a hyphen or a slash continues its word on the next)."""
+    return "".join(line if line.endswith(("-", "/")) else line + " " for line in lines).casefold().split()
 
 
 def test_no_word_is_broken_across_lines(narrow: Path) -> None:
