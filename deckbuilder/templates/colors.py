@@ -80,6 +80,18 @@ def color_value(
     return _modified(base.upper(), modifiers)
 
 
+def fill_alpha(fill: Element | None) -> float:
+    """How opaque a solid or gradient fill is (0–1): its colour's alpha, a gradient's stops' mean."""
+    if fill is None:
+        return 1.0
+    values = [
+        int(alpha.get("val", "100000")) / 100000 if alpha.get("val", "").isdigit() else 1.0
+        for alpha in fill.iterfind(".//a:alpha", NS)
+    ]
+    stops = len(fill.findall("a:gsLst/a:gs", NS)) or 1
+    return max(0.0, min(1.0, (sum(values) + (stops - len(values))) / stops)) if values else 1.0
+
+
 def mapped_scheme(theme_colors: Mapping[str, str], color_map: Mapping[str, str]) -> dict[str, str]:
     """Theme colours plus the mapped names (tx1, bg1, tx2, bg2 …) the master's colour map defines."""
     scheme = dict(theme_colors)

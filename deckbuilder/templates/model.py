@@ -75,6 +75,8 @@ class Decoration:
     outline: str | None = None
     outline_emu: int = 0
     ellipse: bool = False
+    alpha: float = 1.0
+    """How opaque its fill is (what is behind shows through the rest)."""
 
     @property
     def description(self) -> str:

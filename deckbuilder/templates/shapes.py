@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from deckbuilder.layout.frame import Rect
-from deckbuilder.templates.colors import color_value
+from deckbuilder.templates.colors import color_value, fill_alpha, gradient_color
 from deckbuilder.templates.limits import printable
 from deckbuilder.templates.model import Decoration
 from deckbuilder.templates.package import NS, R_EMBED, Element, TemplatePackage
@@ -59,8 +59,11 @@ def _decoration(
     package: TemplatePackage, part: str, shape: Element, rect: Rect, name: str, scheme: Mapping[str, str]
 ) -> Decoration:
     """How a renderer draws one shape: a picture, a plain rectangle or ellipse, or 'other'."""
-    solid = _shape_fill(shape, scheme)[0] if shape.tag.rsplit("}", 1)[-1] == "sp" else None
-    other = Decoration(rect, "other", name, fill=solid)  # its fill only tells text colour what is behind
+    fill_element = shape.find("p:spPr/a:solidFill", NS)
+    if fill_element is None:
+        fill_element = shape.find("p:spPr/a:gradFill", NS)
+    alpha = fill_alpha(fill_element)
+    other = Decoration(rect, "other", name, fill=_seen_fill(shape, scheme), alpha=alpha)
     xfrm = shape.find("p:spPr/a:xfrm", NS)
     if xfrm is not None and xfrm.get("rot", "0") != "0":
         return other
@@ -84,7 +87,18 @@ def _decoration(
     if not (fill_known and outline_known):
         return other
     ellipse = geometry.get("prst") == "ellipse"
-    return Decoration(rect, "shape", name, fill=fill, outline=outline, outline_emu=width, ellipse=ellipse)
+    return Decoration(
+        rect, "shape", name, fill=fill, outline=outline, outline_emu=width, ellipse=ellipse, alpha=alpha
+    )
+
+
+def _seen_fill(shape: Element, scheme: Mapping[str, str]) -> str | None:
+    """The colour a shape no renderer redraws shows (its solid fill, a gradient's average), which only
+    tells text colour what is behind it."""
+    if shape.tag.rsplit("}", 1)[-1] != "sp":
+        return None
+    gradient = shape.find("p:spPr/a:gradFill", NS)
+    return gradient_color(gradient, scheme) if gradient is not None else _shape_fill(shape, scheme)[0]
 
 
 def _shape_fill(shape: Element, scheme: Mapping[str, str]) -> tuple[str | None, bool]:

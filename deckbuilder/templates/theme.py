@@ -67,10 +67,10 @@ def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect]) -> list[st
         )
         for shape in layout.decorations:
             share = covered_by(shape.rect, area)
-            if shape.fill and share >= COVERING_SHARE:
-                under = [shape.fill]
+            if shape.fill and share >= COVERING_SHARE:  # seen through where it is not opaque
+                under = [blend(color, shape.fill, shape.alpha) for color in under]
             elif shape.fill and share >= TOUCHING_SHARE:
-                under = [*under, shape.fill]
+                under = [*under, blend(average(under), shape.fill, shape.alpha)]
         cells.extend(under)
     return cells or [layout.background.color]
 
