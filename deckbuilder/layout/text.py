@@ -8,6 +8,7 @@ from typing import Literal
 
 from deckbuilder.layout.boxes import DESCENT_ROOM_EM, EMU_PER_PT, Align, Paragraph
 from deckbuilder.layout.measure import FontMetrics, metrics_for, wrap_text
+from deckbuilder.layout.widows import glue_last_space, is_widow
 from deckbuilder.outline.inline import CODE_FONT, Run, runs
 from deckbuilder.themes.model import SizeRange
 
@@ -96,16 +97,13 @@ def make_paragraph(spec: ParaSpec, size_pt: float, width_emu: int, *, first: boo
     indent, hang = indent_for(spec, size_pt)
     width_pt = max(1.0, (width_emu - indent) / EMU_PER_PT * WRAP_SAFETY)
     spans = runs(spec.text, linkify=spec.linkify) if spec.field is None else (Run(spec.text),)
+    lines, line_runs = _wrap(spans, spec.style, width_pt, size_pt)
+    glued = _glued(spans) if is_widow(lines) else None
+    if glued is not None:  # a one-word last line: pull a word down to it if the line count holds
+        glued_lines, glued_line_runs = _wrap(glued, spec.style, width_pt, size_pt)
+        if len(glued_lines) == len(lines) and not is_widow(glued_lines):
+            spans, lines, line_runs = glued, glued_lines, glued_line_runs
     text = "".join(run.text for run in spans)
-    line_runs: tuple[tuple[Run, ...], ...] = ()
-    if len(spans) <= 1 and all(run.plain for run in spans):
-        metrics = metrics_for(spec.style.font, bold=spec.style.bold, italic=spec.style.italic)
-        lines = wrap_text(text, width_pt, metrics, size_pt)
-    else:
-        from deckbuilder.layout.rich import line_text, wrap_runs
-
-        line_runs = wrap_runs(spans, width_pt, _run_metrics(spec.style), size_pt)
-        lines = tuple(map(line_text, line_runs))
     return Paragraph(
         text=text,
         lines=lines,
@@ -124,6 +122,28 @@ def make_paragraph(spec: ParaSpec, size_pt: float, width_emu: int, *, first: boo
         field=spec.field,
         line_runs=line_runs,
     )
+
+
+def _wrap(
+    spans: Sequence[Run], style: TextStyle, width_pt: float, size_pt: float
+) -> tuple[tuple[str, ...], tuple[tuple[Run, ...], ...]]:
+    """A paragraph's runs wrapped into lines, and each line's runs (none for plain text)."""
+    if len(spans) <= 1 and all(run.plain for run in spans):
+        metrics = metrics_for(style.font, bold=style.bold, italic=style.italic)
+        return wrap_text("".join(run.text for run in spans), width_pt, metrics, size_pt), ()
+    from deckbuilder.layout.rich import line_text, wrap_runs
+
+    line_runs = wrap_runs(spans, width_pt, _run_metrics(style), size_pt)
+    return tuple(map(line_text, line_runs)), line_runs
+
+
+def _glued(spans: Sequence[Run]) -> tuple[Run, ...] | None:
+    """The runs with their last two words joined by a no-break space; None if there is no such pair."""
+    found = glue_last_space([run.text for run in spans])
+    if found is None:
+        return None
+    index, glued = found
+    return (*spans[:index], replace(spans[index], text=glued), *spans[index + 1 :])
 
 
 def _run_metrics(style: TextStyle) -> Callable[[Run], FontMetrics]:
