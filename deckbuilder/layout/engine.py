@@ -26,6 +26,7 @@ from deckbuilder.outline.model import (
     Deck,
     ImageSlide,
     QuoteSlide,
+    Section,
     SectionSlide,
     Slide,
     SourcesSlide,
@@ -43,14 +44,14 @@ OPENING_KINDS = ("title", "section")
 def outline_slides(deck: Deck) -> Iterator[tuple[Slide, tuple[int, int] | None, int]]:
     """Every slide to lay out, in order, with where it came from and the number of its divider.
 
-    A section gets a divider first unless it opts out or opens with its own section slide; a deck
-    with sources but no sources slide gets one at the end.
+    A section gets a divider first when it wants one (has_divider) and does not open with its own
+    section slide; a deck with sources but no sources slide gets one at the end.
     """
     has_sources_slide = False
     number = 0
     for s_index, section in enumerate(deck.sections):
         first_kind = section.slides[0].kind if section.slides else None
-        if section.divider and first_kind != "section":
+        if has_divider(section, deck) and first_kind != "section":
             number += 1
             yield SectionSlide(title=section.title), (s_index, -1), number
         for index, slide in enumerate(section.slides):
@@ -59,6 +60,19 @@ def outline_slides(deck: Deck) -> Iterator[tuple[Slide, tuple[int, int] | None, 
             yield slide, (s_index, index), number
     if not has_sources_slide and source_lines(deck):
         yield SourcesSlide(), None, number
+
+
+def has_divider(section: Section, deck: Deck) -> bool:
+    """Whether a section gets a divider: its own `divider`, else the deck's `dividers` rule.
+
+    With `auto`, only a section of at least two slides besides a sources slide: a divider before a
+    single slide only delays it.
+    """
+    if section.divider is not None:
+        return section.divider
+    if deck.dividers != "auto":
+        return deck.dividers == "always"
+    return sum(not isinstance(slide, SourcesSlide) for slide in section.slides) >= 2
 
 
 def _slide_title(slide: Slide, deck: Deck) -> str:

@@ -306,10 +306,16 @@ SLIDE_KINDS: tuple[str, ...] = tuple(SLIDE_CLASSES)
 
 @dataclass(kw_only=True)
 class Section(Record):
-    """A titled run of slides; a divider slide opens it unless `divider: false`."""
+    """A titled run of slides; a divider slide may open it (see the deck's `dividers`)."""
 
     title: RichText
-    divider: bool = True
+    divider: Annotated[
+        bool | None,
+        Rule(
+            description="true: open this section with a divider slide; false: never; unset: as the "
+            "deck's `dividers` says."
+        ),
+    ] = None
     slides: list[Slide] = field(default_factory=list)
 
 
@@ -340,6 +346,13 @@ class Deck(Record):
     theme: NonEmptyText = "briefing"
     footer: Markup | None = None
     sources: list[Source] = field(default_factory=list)
+    dividers: Annotated[
+        Literal["auto", "always", "never"],
+        Rule(
+            description="Divider slides before sections: auto, before a section of two or more slides; "
+            "always; never. A section's own `divider` wins."
+        ),
+    ] = "auto"
     sections: Annotated[list[Section], Rule(min_length=1)]
     layouts: Annotated[
         dict[SlideKind, NonEmptyText],

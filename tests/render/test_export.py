@@ -12,6 +12,7 @@ from pptx.util import Emu
 
 import deckbuilder
 from deckbuilder import DeckError
+from deckbuilder.layout.engine import has_divider
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
@@ -40,7 +41,9 @@ def test_flagship_is_16_9_with_a_slide_per_outline_slide_plus_dividers(flagship_
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
     deck = deckbuilder.load(FLAGSHIP)
     outline_slides = sum(len(section.slides) for section in deck.sections)
-    dividers = sum(1 for s in deck.sections if s.divider and (not s.slides or s.slides[0].kind != "section"))
+    dividers = sum(
+        1 for s in deck.sections if has_divider(s, deck) and (not s.slides or s.slides[0].kind != "section")
+    )
     assert len(prs.slides) == outline_slides + dividers
 
 

@@ -74,7 +74,16 @@ def test_sections_get_numbered_dividers(theme: str) -> None:
 def test_a_section_with_a_divider_opens_with_it() -> None:
     data = {
         "title": "Deck",
-        "sections": [{"title": "Context", "slides": [{"kind": "bullets", "title": "x"}]}],
+        "sections": [
+            {
+                "title": "Context",
+                "slides": [{"kind": "bullets", "title": "x"}, {"kind": "bullets", "title": "y"}],
+            }
+        ],
     }
     laid = layout(deckbuilder.loads(yaml.safe_dump(data)))
-    assert [(s.kind, s.title) for s in laid.slides] == [("section", "Context"), ("bullets", "x")]
+    assert [(s.kind, s.title) for s in laid.slides] == [
+        ("section", "Context"),
+        ("bullets", "x"),
+        ("bullets", "y"),
+    ]
