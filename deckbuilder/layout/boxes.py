@@ -172,6 +172,11 @@ class TableBox:
     header_fill: str
     body_fills: tuple[str, str]
     cell_inset: int
+    """The cells' left and right margins (the renderers set them; layout wraps inside them)."""
+    cell_inset_y: int
+    """The cells' top and bottom margins."""
+    border: str
+    """The colour of the thin lines between cells."""
     role: str = "table"
 
 

@@ -321,6 +321,11 @@ def background(color: str) -> Element:
     return bg
 
 
+CELL_BORDER_EMU = "12700"
+"""The lines between table cells: 1 pt."""
+_CELL_BORDERS = tuple(qn(f"a:ln{side}") for side in "LRTB")
+
+
 def fill_table(tbl: Element, box: TableBox, links: LinkIds | None = None) -> None:
     """Give a new a:tbl of the box's shape its column widths, row heights, fills and cell paragraphs.
 
@@ -329,7 +334,7 @@ def fill_table(tbl: Element, box: TableBox, links: LinkIds | None = None) -> Non
     """
     for grid_col, width in zip(tbl.find(qn("a:tblGrid")), box.col_widths, strict=True):
         grid_col.set("w", str(width))
-    inset = str(box.cell_inset)
+    inset, inset_y = str(box.cell_inset), str(box.cell_inset_y)
     rows = tbl.iterfind(qn("a:tr"))
     for index, (tr, height, cells) in enumerate(zip(rows, box.row_heights, box.cells, strict=True)):
         tr.set("h", str(height))
@@ -337,7 +342,9 @@ def fill_table(tbl: Element, box: TableBox, links: LinkIds | None = None) -> Non
         for tc, paragraph in zip(tr.iterfind(qn("a:tc")), cells, strict=True):
             fill_text_body(tc.find(qn("a:txBody")), None, [paragraph], links=links)
             tc_pr = tc.find(qn("a:tcPr"))
-            for side in ("marL", "marR", "marT", "marB"):
-                tc_pr.set(side, inset)
+            for side, margin in (("marL", inset), ("marR", inset), ("marT", inset_y), ("marB", inset_y)):
+                tc_pr.set(side, margin)
             tc_pr.set("anchor", "t")
+            for side in _CELL_BORDERS:  # drawn here, not left to the table style's white grid
+                _solid_fill(_sub(tc_pr, side, w=CELL_BORDER_EMU), box.border)
             _solid_fill(tc_pr, fill)

@@ -195,7 +195,7 @@ def paint_slide(painter: QPainter, slide: SlideLayout, deck: DeckLayout, target:
             elif isinstance(box, PictureBox):
                 _draw_picture(painter, scale, box)
             elif isinstance(box, TableBox):
-                _draw_table(painter, scale, box, slide.background)
+                _draw_table(painter, scale, box)
             elif isinstance(box, ChartBox):
                 font = scale.font(box.font, box.size_pt)
                 rect = scale.rect(box.x, box.y, box.w, box.h)
@@ -321,8 +321,8 @@ def _format_range(length: int, char_format: QTextCharFormat) -> QTextLayout.Form
     return span
 
 
-def _draw_table(painter: QPainter, scale: _Scale, box: TableBox, rule: str) -> None:
-    """Cells with their fills and fitted text, divided by thin lines in the slide's background colour."""
+def _draw_table(painter: QPainter, scale: _Scale, box: TableBox) -> None:
+    """Cells with their fills and fitted text, divided by thin lines in the table's border colour."""
     y = float(box.y)
     for r, (row, height) in enumerate(zip(box.cells, box.row_heights, strict=True)):
         fill = box.header_fill if r == 0 else box.body_fills[(r - 1) % 2]
@@ -330,12 +330,12 @@ def _draw_table(painter: QPainter, scale: _Scale, box: TableBox, rule: str) -> N
         for paragraph, width in zip(row, box.col_widths, strict=True):
             cell = scale.rect(x, y, width, height)
             painter.fillRect(cell, _color(fill))
-            inset = box.cell_inset
-            inner = scale.rect(x + inset, y + inset, width - 2 * inset, height - 2 * inset)
+            inset, inset_y = box.cell_inset, box.cell_inset_y
+            inner = scale.rect(x + inset, y + inset_y, width - 2 * inset, height - 2 * inset_y)
             _draw_paragraphs(painter, scale, [paragraph], inner, "top")
             x += width
         y += height
-    pen = QPen(_color(rule))
+    pen = QPen(_color(box.border))
     pen.setWidthF(max(1.0, scale.pt(1)))
     painter.setPen(pen)
     top, left = float(box.y), float(box.x)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from deckbuilder.layout.boxes import EMU_PER_PT, Paragraph, SlideLayout, TableBox
-from deckbuilder.layout.frame import Frame, Rect
+from deckbuilder.layout.frame import Frame, Rect, inches
 from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.pages import SlideInfo, paged
 from deckbuilder.layout.text import (
@@ -20,7 +20,10 @@ from deckbuilder.layout.text import (
 from deckbuilder.outline.inline import plain_text
 from deckbuilder.outline.model import TableSlide
 
-CELL_INSET_PT = 6.0
+CELL_MARGIN_X = inches(0.1)
+"""A cell's left and right margins: PowerPoint's own default, written out so every renderer uses it."""
+CELL_MARGIN_Y = inches(0.05)
+"""A cell's top and bottom margins, PowerPoint's default too."""
 
 
 def column_widths(rows: Sequence[Sequence[str]], style: TextStyle, total: int) -> list[int]:
@@ -29,7 +32,7 @@ def column_widths(rows: Sequence[Sequence[str]], style: TextStyle, total: int) -
     natural = [
         max((metrics.text_width_pt(plain_text(cell), style.sizes.max) for cell in column), default=0.0)
         / WRAP_SAFETY
-        + 2 * CELL_INSET_PT
+        + 2 * CELL_MARGIN_X / EMU_PER_PT
         + 2.0
         for column in zip(*rows, strict=True)
     ]
@@ -45,16 +48,23 @@ def column_widths(rows: Sequence[Sequence[str]], style: TextStyle, total: int) -
 def _row(
     cells: Sequence[str], styles: Sequence[TextStyle], widths: Sequence[int], step: int
 ) -> list[Paragraph]:
-    inset = round(CELL_INSET_PT * EMU_PER_PT)
+    # A cell wraps at exactly the width the renderers give its text, with no safety margin: a row's
+    # height follows its line count, so a line the renderer fits where layout wrapped would leave an
+    # empty band under the row. Carlito and Liberation Sans measure as Calibri and Arial do.
     return [
-        make_paragraph(ParaSpec(cell, style), size_at(style, step), width - 2 * inset, first=True)
+        make_paragraph(
+            ParaSpec(cell, style),
+            size_at(style, step),
+            round((width - 2 * CELL_MARGIN_X) / WRAP_SAFETY),
+            first=True,
+        )
         for cell, style, width in zip(cells, styles, widths, strict=True)
     ]
 
 
 def _row_height(paragraphs: Sequence[Paragraph]) -> int:
     lines = max(round(p.line_height_pt * len(p.lines) * EMU_PER_PT) for p in paragraphs)
-    return lines + round(2 * CELL_INSET_PT * EMU_PER_PT)
+    return lines + 2 * CELL_MARGIN_Y
 
 
 def layout_table(data: TableSlide, frame: Frame, info: SlideInfo) -> list[SlideLayout]:
@@ -77,7 +87,9 @@ def layout_table(data: TableSlide, frame: Frame, info: SlideInfo) -> list[SlideL
             tuple(tuple(row) for row in rows),
             colors.accent,
             (colors.background, colors.surface),
-            round(CELL_INSET_PT * EMU_PER_PT),
+            CELL_MARGIN_X,
+            CELL_MARGIN_Y,
+            colors.background,
         )
 
     def styled_rows(widths: list[int], step: int) -> list[list[Paragraph]]:

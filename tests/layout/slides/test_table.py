@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from slide_checks import THEMES, assert_on_the_slide, laid_out, refusal, with_role
 
-from deckbuilder.layout.boxes import TableBox
+from deckbuilder.layout.boxes import EMU_PER_PT, TableBox
+from deckbuilder.layout.measure import metrics_for, wrap_text
+from deckbuilder.themes.contrast import contrast_ratio
 from deckbuilder.themes.registry import load_theme
 
 HEADER = ["Country", "Troops in the Sahel, 2014 to 2023"]
@@ -61,3 +63,43 @@ def test_a_header_too_tall_is_refused_at_the_header() -> None:
     problem, line = refusal(table([["a", "b"]], header=["Country", " ".join(["Troops"] * 600)]))
     assert "the table's header row is too long" in problem.message
     assert line.strip() == "- Country"  # the header's first cell, where its list starts
+
+
+FLAGSHIP_ROWS = [
+    [
+        "Stance on the coup",
+        "Condemned it; backed ousted President Bazoum",
+        "More cautious; did not fully align with France",
+    ],
+    ["Word “coup”", "Condemned the coup", "Avoided the immediate “coup” label"],
+    ["Priority", "Allied solidarity", "US interests: its counter-terrorism base"],
+]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_cells_wrap_at_the_width_the_renderer_gives_them_so_no_row_is_taller_than_its_text(
+    theme: str,
+) -> None:
+    (box,) = tables(laid_out(table(FLAGSHIP_ROWS, ["", "France", "United States"]), theme=theme))
+    inch = 914400
+    assert (box.cell_inset, box.cell_inset_y) == (inch // 10, inch // 20)  # PowerPoint's default margins
+    for row, height in zip(box.cells, box.row_heights, strict=True):
+        for paragraph, width in zip(row, box.col_widths, strict=True):
+            metrics = metrics_for(paragraph.font, bold=paragraph.bold)
+            text_pt = (width - 2 * box.cell_inset) / EMU_PER_PT
+            renderer_lines = wrap_text(paragraph.text, text_pt, metrics, paragraph.size_pt)
+            assert len(paragraph.lines) == len(renderer_lines), paragraph.lines
+        tallest = max(len(p.lines) * p.line_height_pt for p in row)
+        assert height == round(tallest * EMU_PER_PT) + 2 * box.cell_inset_y
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_table_has_a_header_band_row_banding_and_lines_in_the_theme_colours(theme: str) -> None:
+    colors = load_theme(theme).colors
+    (box,) = tables(laid_out(table(FLAGSHIP_ROWS, ["", "France", "United States"]), theme=theme))
+    assert box.header_fill == colors.accent and box.body_fills == (colors.background, colors.surface)
+    assert box.border == colors.background
+    fills = [box.header_fill, *(box.body_fills[(n - 1) % 2] for n in range(1, len(box.cells)))]
+    for row, fill in zip(box.cells, fills, strict=True):
+        for paragraph in row:
+            assert contrast_ratio(paragraph.color, fill) >= 4.5
