@@ -131,6 +131,8 @@ def _draw_chart(slide: Any, box: ChartBox) -> None:
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = _rgb(box.grid_color)
     value_axis.tick_labels.font.size = Pt(box.size_pt)
+    value_axis.tick_labels.number_format = box.number_format  # the axis reads as the data: 1,500 not 1500
+    value_axis.tick_labels.number_format_is_linked = box.number_format == "General"
     chart.category_axis.tick_labels.font.size = Pt(box.size_pt)
 
 

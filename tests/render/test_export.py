@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
-from pptx.util import Emu
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches
 
 import deckbuilder
 from deckbuilder import DeckError
 from deckbuilder.layout.engine import has_divider
+from deckbuilder.outline.model import ChartSlide, QuoteSlide, StatSlide
+from deckbuilder.themes.registry import load_theme
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
+ARTICLE = ROOT / "tests" / "data" / "articles" / "france-us-conundrum.txt"
 
 
 @pytest.fixture(scope="module")
@@ -63,14 +68,72 @@ def test_speaker_notes_carry_the_articles_detail(flagship_pptx: Path) -> None:
     assert "unreliable ally" in notes
 
 
-def test_chart_is_a_native_editable_chart_with_the_outline_data(flagship_pptx: Path) -> None:
-    prs = Presentation(str(flagship_pptx))
+CHART_DECK = """title: Charts
+sections:
+  - title: S
+    slides:
+      - kind: chart
+        title: Personnel in the region, 2023
+        chart: column
+        categories: [France, United States]
+        series: [{name: Personnel, values: [1500, 1000]}]
+        number_format: "#,##0"
+"""
+
+
+@pytest.fixture(scope="module")
+def chart_pptx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("chart")
+    (folder / "charts.yaml").write_text(CHART_DECK, encoding="utf-8")
+    return deckbuilder.export(folder / "charts.yaml", folder / "charts.pptx")
+
+
+def test_chart_is_a_native_editable_chart_with_the_outline_data(chart_pptx: Path) -> None:
+    prs = Presentation(str(chart_pptx))
     charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
     assert len(charts) == 1
     chart = charts[0]
     assert chart.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
     assert list(chart.plots[0].categories) == ["France", "United States"]
     assert list(chart.series[0].values) == [1500.0, 1000.0]
+
+
+def test_the_value_axis_shows_numbers_in_the_data_format(chart_pptx: Path) -> None:
+    (chart,) = [
+        shape.chart
+        for slide in Presentation(str(chart_pptx)).slides
+        for shape in slide.shapes
+        if shape.has_chart
+    ]
+    labels = chart.value_axis.tick_labels
+    assert (labels.number_format, labels.number_format_is_linked) == ("#,##0", False)
+    assert chart.plots[0].data_labels.number_format == "#,##0"
+
+
+def test_the_flagship_never_charts_the_figures_of_the_stat_slide_beside_it() -> None:
+    slides = [slide for section in deckbuilder.load(FLAGSHIP).sections for slide in section.slides]
+    for first, second in itertools.pairwise(slides):
+        pair = {first.kind: first, second.kind: second}
+        stat, chart = pair.get("stat"), pair.get("chart")
+        if isinstance(stat, StatSlide) and isinstance(chart, ChartSlide):
+            shown = {
+                float(s.value.replace(",", "")) for s in stat.stats if s.value.replace(",", "").isdigit()
+            }
+            assert shown != {v for series in chart.series for v in series.values}
+
+
+def test_the_flagship_quote_is_a_sentence_of_the_article_with_its_source(flagship_pptx: Path) -> None:
+    (quote,) = [
+        slide
+        for section in deckbuilder.load(FLAGSHIP).sections
+        for slide in section.slides
+        if slide.kind == "quote"
+    ]
+    assert isinstance(quote, QuoteSlide)
+    assert len(quote.text.split()) >= 8 and quote.text in ARTICLE.read_text(encoding="utf-8")
+    assert quote.attribution
+    shown = "\n".join(texts(slide) for slide in Presentation(str(flagship_pptx)).slides)
+    assert quote.text.split()[0] in shown and quote.attribution in shown
 
 
 def test_table_is_a_native_table_with_header_and_rows(flagship_pptx: Path) -> None:
@@ -169,3 +232,26 @@ def test_image_problems_are_located_errors(tmp_path: Path, image: str, words: st
     assert str(caught.value).startswith(f"{deck_file}:7:16: ")
     assert words in str(caught.value)
     assert not (tmp_path / "deck.pptx").exists()
+
+
+@pytest.mark.parametrize("theme", ["briefing", "midnight"])
+def test_table_cells_carry_their_margins_fills_and_lines_in_the_theme_colours(
+    tmp_path: Path, theme: str
+) -> None:
+    colors = load_theme(theme).colors
+    target = deckbuilder.export(FLAGSHIP, tmp_path / "deck.pptx", theme=theme)
+    (table,) = [
+        shape.table for slide in Presentation(str(target)).slides for shape in slide.shapes if shape.has_table
+    ]
+    for index, row in enumerate(table.rows):
+        fill = colors.accent if index == 0 else (colors.background, colors.surface)[(index - 1) % 2]
+        for cell in row.cells:
+            assert (cell.margin_left, cell.margin_right) == (Inches(0.1), Inches(0.1))
+            assert (cell.margin_top, cell.margin_bottom) == (Inches(0.05), Inches(0.05))
+            tc_pr = cell._tc.tcPr
+            assert tc_pr.find(qn("a:solidFill")).find(qn("a:srgbClr")).get("val") == fill
+            for side in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
+                assert (
+                    tc_pr.find(qn(side)).find(qn("a:solidFill")).find(qn("a:srgbClr")).get("val")
+                    == colors.background
+                )
