@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from support.office import convert_to_pdf, needs_libreoffice, pdf_words, words_outside_their_boxes
+from support.office import EMU_PER_PT, convert_to_pdf, needs_libreoffice, pdf_words, words_outside_their_boxes
 
 import deckbuilder
 
@@ -49,3 +49,58 @@ def test_every_outline_word_reaches_the_page(rendered: list[tuple[Path, Path]]) 
     expected = {"Sahel", "Bazoum", "AUKUS", "Afghanistan", "Indo-Pacific", "1,500", "1,000"}
     assert expected <= drawn, expected - drawn
     assert deck.title.split()[0] in drawn
+
+
+CHART_AND_TABLE = """title: Figures
+sections:
+  - title: S
+    divider: false
+    slides:
+      - kind: chart
+        title: Personnel
+        chart: column
+        categories: [France, United States]
+        series: [{name: Personnel, values: [12000, 8000]}]
+        number_format: "#,##0"
+      - kind: table
+        title: Positions side by side
+        header: ["", France, United States]
+        rows:
+          - - Stance on the coup
+            - Condemned it; backed ousted President Bazoum
+            - More cautious; did not fully align with France
+          - [Word “coup”, Condemned the coup, Avoided the immediate “coup” label]
+          - [Priority, Allied solidarity, "US interests: its counter-terrorism base"]
+"""
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("figures")
+    (folder / "figures.yaml").write_text(CHART_AND_TABLE, encoding="utf-8")
+    pptx = deckbuilder.export(folder / "figures.yaml", folder / "figures.pptx")
+    convert_to_pdf([pptx], folder)
+    return pptx, pptx.with_suffix(".pdf")
+
+
+def test_the_chart_axis_shows_thousands_as_the_data_does(figures: tuple[Path, Path]) -> None:
+    drawn = {word.text for word in pdf_words(figures[1])[0]}
+    assert {"12,000", "8,000"} <= drawn  # the data labels
+    assert {"2,000", "10,000"} <= drawn and "10000" not in drawn  # the axis
+
+
+def test_no_table_row_has_an_empty_band_under_its_text(figures: tuple[Path, Path]) -> None:
+    pptx, pdf = figures
+    slide = Presentation(str(pptx)).slides[1]
+    (shape,) = [shape for shape in slide.shapes if shape.has_table]
+    words = pdf_words(pdf)[1]
+    top = shape.top / EMU_PER_PT
+    for row in shape.table.rows:
+        bottom = top + row.height / EMU_PER_PT
+        inside = [
+            w for w in words if top < (w.top + w.bottom) / 2 < bottom and w.left >= shape.left / EMU_PER_PT
+        ]
+        assert inside, f"no words drawn in the row at {top:.0f} pt"
+        gap = bottom - max(w.bottom for w in inside)
+        assert gap < 12, f"{gap:.1f} pt of empty band under the row of {inside[0].text!r}"
+        top = bottom
