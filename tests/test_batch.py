@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 STARTER = (
-    "title: Deck {n}\nsections:\n  - title: Part\n    slides:\n"
+    "title: Deck {n}\nsections:\n  - title: Part\n    divider: true\n    slides:\n"
     "      - kind: bullets\n        title: Slide of deck {n}\n        points: [one, two]\n"
 )
 
