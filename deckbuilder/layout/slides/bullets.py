@@ -16,6 +16,7 @@ from deckbuilder.layout.boxes import (
 )
 from deckbuilder.layout.frame import Frame, Rect, fixed, points
 from deckbuilder.layout.pages import SlideInfo, bullet_specs, paged, single_text, text_pages
+from deckbuilder.layout.rhythm import spread_text
 from deckbuilder.layout.text import ParaSpec, fit, height_emu, max_steps, paginate, paragraphs_at
 from deckbuilder.outline.inline import MARKERS, escape
 from deckbuilder.outline.model import BulletsSlide, Deck, SourcesSlide, TakeawaysSlide
@@ -26,7 +27,7 @@ def layout_bullets(data: BulletsSlide, frame: Frame, info: SlideInfo) -> list[Sl
     specs = bullet_specs(data.points, frame)
     if not specs:
         return paged(frame, info, lambda rect: [], lambda rect: [[]])
-    return paged(frame, info, single_text(specs, "body"), lambda rect: text_pages(specs, rect, "body"))
+    return paged(frame, info, spread_text(specs, "body"), lambda rect: text_pages(specs, rect, "body"))
 
 
 def _takeaway_rows(
