@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckbuilder.layout.boxes import Paragraph
+from deckbuilder.layout.widows import GLUE
 from deckbuilder.outline.inline import Run, plain_text, runs
 
 
@@ -32,11 +33,14 @@ def as_typed(paragraphs: list[Paragraph], typed: str) -> list[Paragraph]:
     links = {run.link.upper(): run.link for run in runs(typed) if run.link} if "](" in typed else {}
     result = []
     for paragraph in paragraphs:
-        at = shown.find(paragraph.text)
+        at = shown.find(paragraph.text.replace(GLUE, " "))  # layout may have glued the last two words
         if at < 0:
             result.append(paragraph)
             continue
-        text = plain[at : at + len(paragraph.text)]
+        typed_part = plain[at : at + len(paragraph.text)]
+        text = "".join(
+            GLUE if char == GLUE else own for char, own in zip(paragraph.text, typed_part, strict=True)
+        )
         line_runs = _typed_runs(paragraph, text, links) if paragraph.rich else ()
         result.append(replace(paragraph, text=text, line_runs=line_runs))
     return result

@@ -258,7 +258,7 @@ def test_form_edits_keep_the_files_comments(opened: MainWindow) -> None:
     notes.setPlainText("First line of the notes.\nSecond line.")  # type: ignore[attr-defined]
     text = opened.document.text
     assert "# yaml-language-server" in text
-    assert 'categories: ["France", "United States"]' in text
+    assert 'header: ["", "France", "United States"]' in text
     assert 'title: "Personnel, 2023"' in text
     assert "        notes: |-\n          First line of the notes.\n          Second line.\n" in text
     assert opened.document.deck.sections[2].slides[3].notes == "First line of the notes.\nSecond line."  # type: ignore[union-attr]
@@ -285,9 +285,9 @@ def test_clicking_a_continuation_thumbnail_selects_its_outline_slide(
 ) -> None:
     layout = opened.layout_service.layout
     assert layout is not None
-    number = next(n for n, s in enumerate(layout.slides) if s.origin == (2, 4))
+    number = next(n for n, s in enumerate(layout.slides) if s.origin == (2, 3))
     opened.filmstrip.slide_clicked.emit(number)
-    assert opened.outline.current_path() == (2, 4)
+    assert opened.outline.current_path() == (2, 3)
     assert opened.preview.current_pages()[0].title == "Two responses to the coup"
 
 

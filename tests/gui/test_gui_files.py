@@ -48,7 +48,7 @@ def test_export_action_writes_a_pptx_beside_the_deck(
         opened.exports.export_action.trigger()
     target = flagship.with_suffix(".pptx")
     assert blocker.args == [target]
-    assert len(Presentation(str(target)).slides) == 19
+    assert len(Presentation(str(target)).slides) == 15
     assert opened.exports.export_action.isEnabled()
     assert "Exported france-us-conundrum.pptx" in opened.exports._result.text()
 
@@ -273,5 +273,5 @@ def test_export_as_png_replaces_the_whole_set_as_the_command_line_does(
         opened.exports.export_as_action.trigger()
     assert blocker.args == [folder]
     names = sorted(path.name for path in folder.iterdir())
-    assert names == [f"slide-{number:02d}.png" for number in range(1, 20)]  # 19 slides, no stale ones
+    assert names == [f"slide-{number:02d}.png" for number in range(1, 16)]  # 15 slides, no stale ones
     assert all(path.read_bytes().startswith(b"\x89PNG") for path in folder.iterdir())

@@ -91,6 +91,6 @@ def test_the_recovery_prompt_says_when_and_what_and_the_work_comes_back_unsaved(
     assert window.files.open_path(flagship, ask=False)
     message = asked[0][2]
     assert "Autosaved at " in message
-    assert "“Recovered deck”, 15 slides" in message
+    assert "“Recovered deck”, 14 slides" in message
     assert window.isWindowModified()
     assert window.statusBar().currentMessage().startswith("Recovered unsaved changes")

@@ -15,7 +15,8 @@ FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
 BAD = ROOT / "tests" / "data" / "bad"
 
 
-def test_flagship_loads_with_every_slide_kind() -> None:
+def test_flagship_loads_with_every_slide_kind_but_the_chart() -> None:
+    # its only figures are on the stat slide; a chart of the same two numbers added nothing
     deck = deckbuilder.load(FLAGSHIP)
     kinds = {slide.kind for section in deck.sections for slide in section.slides}
     assert kinds == {
@@ -25,7 +26,6 @@ def test_flagship_loads_with_every_slide_kind() -> None:
         "takeaways",
         "comparison",
         "stat",
-        "chart",
         "table",
         "timeline",
         "quote",

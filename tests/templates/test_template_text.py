@@ -32,7 +32,7 @@ def test_titles_in_a_capitals_placeholder_keep_the_outline_s_case(tmp_path: Path
     ]
     assert titles[0] == "France-US Conundrum"
     assert "Two responses to the coup" in titles
-    assert not any(title.isupper() for title in titles)
+    assert not any(title.isupper() for title in titles), titles
 
 
 def banded_template(path: Path) -> Path:
