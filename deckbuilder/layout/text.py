@@ -8,7 +8,7 @@ from typing import Literal
 
 from deckbuilder.layout.boxes import DESCENT_ROOM_EM, EMU_PER_PT, Align, Paragraph
 from deckbuilder.layout.measure import FontMetrics, metrics_for, wrap_text
-from deckbuilder.layout.widows import glue_last_space, is_widow
+from deckbuilder.layout.widows import glue_last_space, is_widow, pulls_a_word_down
 from deckbuilder.outline.inline import CODE_FONT, Run, runs
 from deckbuilder.themes.model import SizeRange
 
@@ -101,7 +101,7 @@ def make_paragraph(spec: ParaSpec, size_pt: float, width_emu: int, *, first: boo
     glued = _glued(spans) if is_widow(lines) else None
     if glued is not None:  # a one-word last line: pull a word down to it if the line count holds
         glued_lines, glued_line_runs = _wrap(glued, spec.style, width_pt, size_pt)
-        if len(glued_lines) == len(lines) and not is_widow(glued_lines):
+        if pulls_a_word_down(lines, glued_lines):
             spans, lines, line_runs = glued, glued_lines, glued_line_runs
     text = "".join(run.text for run in spans)
     return Paragraph(

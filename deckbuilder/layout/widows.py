@@ -13,6 +13,12 @@ def is_widow(lines: Sequence[str]) -> bool:
     return len(lines) > 1 and bool(lines[-1].strip()) and len(lines[-1].split()) == 1
 
 
+def pulls_a_word_down(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether after is before with the widow gone, only its last two lines changed."""
+    same = [line.replace(GLUE, " ") for line in after[:-2]] == list(before[:-2])
+    return len(after) == len(before) and same and not is_widow(after)
+
+
 def glue_last_space(pieces: Sequence[str]) -> tuple[int, str] | None:
     """Where to join a text's last two words: the piece holding its last space, with a no-break space there.
 
