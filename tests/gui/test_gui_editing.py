@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from deckbuilder.gui.main_window import MainWindow
@@ -374,3 +375,24 @@ def test_ctrl_z_in_the_notes_undoes_the_document(qtbot: QtBot, opened: MainWindo
     qtbot.keyClick(notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert opened.document.undo_stack.index() == steps
     assert opened.document.text == before
+
+
+def test_a_section_divider_follows_the_deck_unless_set_always_or_never(
+    qtbot: QtBot, opened: MainWindow
+) -> None:
+    opened.outline.select_path((3,))  # "The NATO Implications": one slide, so no divider by default
+    combo = opened.slide_editor.section_form.fields["divider"]
+    assert isinstance(combo, QComboBox)
+    assert combo.currentText() == "As the deck's dividers say"
+    layout = opened.layout_service.layout
+    assert layout is not None
+    before = len(layout.slides)
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    assert opened.document.deck.sections[3].divider is True  # type: ignore[union-attr]
+    assert "divider: true" in opened.document.text
+    qtbot.waitUntil(lambda: len(opened.layout_service.layout.slides) == before + 1)  # type: ignore[union-attr]
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    assert opened.document.deck.sections[3].divider is None  # type: ignore[union-attr]
+    assert "divider: true" not in opened.document.text

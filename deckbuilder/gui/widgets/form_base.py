@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -141,22 +140,26 @@ class FieldForm(QWidget):
         combo.setAccessibleName(label)
         return combo
 
-    def check(self, key: Key, label: str, *, default: bool = True) -> QCheckBox:
-        """A yes/no field (the default value is written as no key)."""
+    def options(self, key: Key, label: str, options: list[tuple[str, object]]) -> QComboBox:
+        """A drop-down of labelled values; a value of None is written as no key."""
         name = ".".join(key)
-        box = QCheckBox(label, self)
-        box.toggled.connect(lambda _on: self._emit(name))
+        combo = QComboBox(self)
+        for text, _value in options:
+            combo.addItem(text)
+        values = [value for _text, value in options]
+        combo.activated.connect(lambda _index: self._emit(name))
 
         def load(data: Data) -> None:
-            box.setChecked(bool(get_in(data, key, default)))
+            value = get_in(data, key)
+            combo.setCurrentIndex(values.index(value) if value in values else 0)
 
         def store(data: Data) -> None:
-            written = get_in(self._data, key) is not None
-            set_in(data, key, box.isChecked() if written or box.isChecked() != default else None)
+            set_in(data, key, values[max(0, combo.currentIndex())])
 
-        self._bind(name, box, load, store)
-        self.form.addRow("", box)
-        return box
+        self._bind(name, combo, load, store)
+        self.form.addRow(label, combo)
+        combo.setAccessibleName(label)
+        return combo
 
     def points(self, key: Key, label: str, *, two_levels: bool = True) -> PointsEditor:
         """A points list, on one or two levels."""

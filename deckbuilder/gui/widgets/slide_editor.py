@@ -70,7 +70,11 @@ class SlideEditor(QScrollArea):
         self.stack.addWidget(self.hint)
         self.section_form = FieldForm(body)
         self.section_form.line(("title",), "Section title")
-        self.section_form.check(("divider",), "Open the section with a divider slide")
+        self.section_form.options(
+            ("divider",),
+            "Divider slide",
+            [("As the deck's dividers say", None), ("Always", True), ("Never", False)],
+        )
         self.section_form.edited.connect(self._on_section_edited)
         self.stack.addWidget(self.section_form)
         self.common = FieldForm(body)
