@@ -29,7 +29,7 @@ def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _writable(text: str, key: _Key, start: int, end: int) -> tuple[int, int] | None:
     """A run of one mark trimmed of white space at its ends, or None when it cannot be written: nothing
-    but marks or spaces, code holding a backtick, link text holding a ']'."""
+    but marks or spaces, or code holding a backtick."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -37,7 +37,7 @@ def _writable(text: str, key: _Key, start: int, end: int) -> tuple[int, int] | N
     inner = text[start:end]
     if key[0] == "code":
         return (start, end) if inner and "`" not in inner else None
-    if not re.search(r"\w", inner) or (key[0] == "link" and "]" in inner):
+    if not re.search(r"\w", inner):
         return None
     return start, end
 
@@ -110,6 +110,10 @@ def _written(text: str, spans: Sequence[Span]) -> str:
         out.extend(_OPEN[key[0]] for key in opening)
         stack = [*stack[:kept], *opening]
         piece = text[start:end]
-        out.append(piece if any(key[0] == "code" for key in stack) else escape(piece))
+        if any(key[0] == "code" for key in stack):
+            out.append(piece)
+        else:  # a ']' would end a link's text early
+            linked = any(key[0] == "link" for key in stack)
+            out.append(escape(piece).replace("]", "\\]") if linked else escape(piece))
     out.extend(_close(key) for key in reversed(stack))
     return "".join(out)

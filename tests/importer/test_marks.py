@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -134,7 +135,7 @@ def _read_words(path: Path) -> str:
     if path.suffix == ".html":
         return html_article_words(text)
     if path.suffix == ".md":
-        return markdown_words(text.split("---", 2)[2]).replace("__", " ")
+        return re.sub(r"(?<!\w)_+|_+(?!\w)", " ", markdown_words(text.split("---", 2)[2]))  # _x_, __x__
     return text
 
 
