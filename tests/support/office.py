@@ -82,13 +82,18 @@ def pdf_words(pdf: Path) -> list[list[Box]]:
     ]
 
 
+def convert(files: Iterable[Path], folder: Path, target: str) -> None:
+    """Convert documents to target (pdf, pptx) in folder with one LibreOffice run and a private profile."""
+    profile = folder / "profile"
+    command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target]
+    subprocess.run(
+        [*command, "--outdir", str(folder), *map(str, files)], capture_output=True, check=True, timeout=900
+    )
+
+
 def convert_to_pdf(decks: Iterable[Path], folder: Path) -> None:
     """Convert .pptx files to PDF in folder with one LibreOffice run and a private profile."""
-    profile = folder / "profile"
-    command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
-    subprocess.run(
-        [*command, "--outdir", str(folder), *map(str, decks)], capture_output=True, check=True, timeout=600
-    )
+    convert(decks, folder, "pdf")
 
 
 def words_outside_their_boxes(pptx: Path, pdf: Path) -> list[str]:

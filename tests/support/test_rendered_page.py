@@ -1,0 +1,185 @@
+"""The corpus checks on crafted pages: each catches its bad case and passes its good one."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from pptx import Presentation
+from pptx.util import Pt
+
+from support.crafted_templates import busy_photo
+from support.office import Box, needs_pdftotext
+from support.rendered_page import (
+    BUSY_SPREAD,
+    MIN_CONTRAST,
+    Line,
+    Page,
+    broken_words,
+    contrast,
+    legibility,
+    otsu,
+    outline_words,
+    read_pages,
+    readability,
+    words_outside,
+)
+
+FONT = ImageFont.load_default(size=28)
+
+
+def word_image(
+    ink: tuple[int, int, int], paper: Image.Image | tuple[int, int, int], text: str = "Sahel"
+) -> Image.Image:
+    """A word's box as a renderer would draw it: text in ink on paper (a colour or a picture)."""
+    image = paper.copy() if isinstance(paper, Image.Image) else Image.new("RGB", (110, 36), paper)
+    ImageDraw.Draw(image).text((4, 2), text, fill=ink, font=FONT)
+    return image
+
+
+def tiny_pdf(path: Path, lines: list[str], *, step: float = 30) -> Path:
+    """A one-page PDF (Helvetica, 24 pt) with the lines set one under the other, as a text box would."""
+    text = " ".join(f"({line}) Tj 0 -{step} Td" for line in lines)
+    stream = f"BT /F1 24 Tf 72 330 Td {text} ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 720 405] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = io.BytesIO(), []
+    out.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_contrast_is_wcag_s_ratio() -> None:
+    assert contrast((0, 0, 0), (255, 255, 255)) == pytest.approx(21)
+    assert contrast((119, 119, 119), (255, 255, 255)) == pytest.approx(4.48, abs=0.01)
+    assert contrast((40, 90, 200), (40, 90, 200)) == 1
+
+
+def test_otsu_splits_two_peaks_between_them() -> None:
+    histogram = [0] * 256
+    histogram[30], histogram[220] = 40, 400
+    assert 30 <= otsu(histogram) < 220
+
+
+def test_dark_words_on_white_are_legible_and_calm() -> None:
+    seen = legibility(word_image((20, 20, 20), (255, 255, 255)))
+    assert seen.contrast > 12
+    assert seen.spread < 0.01
+
+
+def test_light_grey_on_white_is_under_3_to_1() -> None:
+    seen = legibility(word_image((190, 190, 190), (255, 255, 255)))
+    assert seen.contrast < MIN_CONTRAST
+    assert seen.spread < BUSY_SPREAD
+
+
+def test_a_word_the_colour_of_its_background_has_no_contrast() -> None:
+    assert legibility(word_image((0, 60, 120), (0, 60, 120))).contrast == pytest.approx(1)
+
+
+def test_white_on_a_dark_band_is_legible() -> None:
+    assert legibility(word_image((255, 255, 255), (31, 42, 68))).contrast > 10
+
+
+def test_a_word_on_a_busy_photo_is_flagged_busy() -> None:
+    photo = Image.open(io.BytesIO(busy_photo())).convert("RGB").crop((300, 300, 410, 336))
+    assert legibility(word_image((255, 255, 255), photo)).spread > BUSY_SPREAD
+
+
+def test_readability_names_each_bad_word_on_its_page(tmp_path: Path) -> None:
+    image = Image.new("RGB", (400, 100), (255, 255, 255))
+    image.paste(word_image((20, 20, 20), (255, 255, 255), "Niger"), (0, 0))
+    image.paste(word_image((200, 200, 200), (255, 255, 255), "Sahel"), (150, 0))
+    photo = Image.open(io.BytesIO(busy_photo())).convert("RGB").crop((300, 300, 410, 336))
+    image.paste(word_image((255, 255, 255), photo, "Paris"), (0, 50))
+    path = tmp_path / "page-1.ppm"
+    image.save(path)
+    words = (Box(0, 0, 110, 36, "Niger"), Box(150, 0, 260, 36, "Sahel"), Box(0, 50, 110, 86, "Paris"))
+    page = Page(400, 100, (Line(0, words),))  # one point a pixel
+    seen = readability([page], [path])
+    assert [message.split(" contrast")[0] for message in seen.low_contrast] == [
+        "slide 1: 'Sahel' at (150, 0)"
+    ]
+    assert [message.split(" on a")[0] for message in seen.busy] == ["slide 1: 'Paris' at (0, 50)"]
+
+
+def test_outline_words_are_its_words() -> None:
+    assert outline_words("Washington's 'pivot to Asia': 1,500 troops — Indo-Pacific") == {
+        "Washington's",
+        "pivot",
+        "to",
+        "Asia",
+        "troops",
+        "Indo-Pacific",
+    }
+
+
+def page_of(*lines: list[str], blocks: list[int] | None = None) -> Page:
+    """A page whose lines hold these words (positions do not matter to the broken-word check)."""
+    numbers = blocks or [0] * len(lines)
+    return Page(
+        720,
+        405,
+        tuple(
+            Line(n, tuple(Box(0, 0, 1, 1, w) for w in line)) for n, line in zip(numbers, lines, strict=True)
+        ),
+    )
+
+
+def test_a_word_split_across_two_lines_is_broken() -> None:
+    vocabulary = {"Washington", "sees", "Paris"}
+    found = broken_words([page_of(["Paris", "sees", "Washing"], ["ton", "as"])], vocabulary)
+    assert found == ["slide 1: 'Washington' broken as 'Washing' / 'ton'"]
+
+
+def test_two_words_that_join_into_a_third_are_not_broken() -> None:
+    vocabulary = {"in", "to", "into"}
+    assert broken_words([page_of(["go", "in"], ["to", "it"])], vocabulary) == []
+
+
+def test_lines_of_different_blocks_or_a_capital_are_not_broken() -> None:
+    vocabulary = {"Washington", "Tonga"}
+    assert broken_words([page_of(["Washing"], ["ton"], blocks=[0, 1])], vocabulary) == []
+    assert broken_words([page_of(["Washing"], ["Ton"])], {"WashingTon"}) == []
+
+
+@needs_pdftotext
+def test_read_pages_keeps_a_text_box_s_lines_in_one_block(tmp_path: Path) -> None:
+    pages = read_pages(tiny_pdf(tmp_path / "broken.pdf", ["Paris now sees Washing", "ton as a risk"]))
+    assert (pages[0].width, pages[0].height) == (720, 405)
+    assert [[word.text for word in line.words] for line in pages[0].lines] == [
+        ["Paris", "now", "sees", "Washing"],
+        ["ton", "as", "a", "risk"],
+    ]
+    assert broken_words(pages, outline_words("Paris now sees Washington as a risk")) == [
+        "slide 1: 'Washington' broken as 'Washing' / 'ton'"
+    ]
+
+
+def test_a_word_outside_the_shape_holding_its_text_is_named(tmp_path: Path) -> None:
+    prs = Presentation()  # 720 x 540 pt
+    box = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_textbox(Pt(72), Pt(72), Pt(200), Pt(50))
+    box.text_frame.text = "Niger coup"
+    deck = tmp_path / "deck.pptx"
+    prs.save(str(deck))
+    # The page is half the slide's size: the box lies at (36, 36)-(136, 61) on it.
+    words = (Box(40, 40, 80, 55, "Niger"), Box(150, 40, 180, 55, "coup"), Box(200, 200, 230, 215, "stray"))
+    assert words_outside(deck, [Page(360, 270, (Line(0, words),))]) == [
+        "slide 1: 'coup' outside its box at (150, 40)",
+        "slide 1: 'stray' outside its box at (200, 200)",
+    ]
