@@ -97,13 +97,36 @@ def slide_boxes(pptx: Path, pages: Sequence[Page]) -> list[list[Box]]:
     return slides
 
 
+def template_words(pptx: Path) -> list[set[str]]:
+    """Per slide, the words only its layout's and master's own text draws: the template's, not the deck's."""
+    slides = []
+    for slide in Presentation(str(pptx)).slides:
+        own = {
+            word for shape in slide.shapes if shape.has_text_frame for word in shape.text_frame.text.split()
+        }
+        drawn = {
+            word
+            for part in (slide.slide_layout, slide.slide_layout.slide_master)
+            for shape in part.shapes
+            if not shape.is_placeholder and shape.has_text_frame
+            for word in shape.text_frame.text.split()
+        }
+        slides.append(drawn - own)
+    return slides
+
+
 def words_outside(pptx: Path, pages: Sequence[Page]) -> list[str]:
-    """Every word drawn outside the shape whose text holds it (or outside every shape, if none does)."""
+    """Every word drawn off the slide, or outside the shape whose text holds it (any shape, if none does)."""
     messages = []
     for number, (boxes, page) in enumerate(zip(slide_boxes(pptx, pages), pages, strict=False), start=1):
+        slide = Box(0, 0, page.width, page.height, None)
         for word in page.words:
             owners = [b for b in boxes if b.text is None or (word.text or "") in b.text] or boxes
-            if not any(box.holds(word) for box in owners):
+            if not slide.holds(word):
+                messages.append(
+                    f"slide {number}: {word.text!r} off the slide at ({word.left:.0f}, {word.top:.0f})"
+                )
+            elif not any(box.holds(word) for box in owners):
                 messages.append(
                     f"slide {number}: {word.text!r} outside its box at ({word.left:.0f}, {word.top:.0f})"
                 )
@@ -240,13 +263,18 @@ class Readability:
     busy: list[str]
 
 
-def readability(pages: Sequence[Page], images: Iterable[Path]) -> Readability:
-    """Measure every word of every page against the pixels beneath it."""
+def readability(
+    pages: Sequence[Page], images: Iterable[Path], template: Sequence[set[str]] = ()
+) -> Readability:
+    """Measure every word of every page against the pixels beneath it, less the template's own words."""
     low, busy = [], []
     for number, (page, path) in enumerate(zip(pages, images, strict=True), start=1):
+        theirs = template[number - 1] if number <= len(template) else set()
         with Image.open(path) as image:
             image.load()
             for word in page.words:
+                if word.text in theirs:
+                    continue
                 # A mark alone (·, |, “) is a few anti-aliased pixels: too small to split into ink and paper.
                 crop = word_crop(image, page, word) if any(c.isalnum() for c in word.text or "") else None
                 if crop is None:

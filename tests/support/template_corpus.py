@@ -1,8 +1,9 @@
 """The template corpus, assembled on this machine, and the flagship measured on every template of it.
 
 The corpus: the templates LibreOffice ships (each .otp converted to .pptx by LibreOffice), pandoc's
-reference.pptx (when pandoc is installed), python-pptx's default, and the templates
-crafted_templates.py builds. Nothing of it is committed: LibreOffice and pandoc make theirs here.
+reference.pptx (when pandoc is installed), python-pptx's default, the templates crafted_templates.py
+builds, and a few PowerPoint-made ones from public repositories (tests/data/templates, with their
+licences). Only those last are committed: LibreOffice and pandoc make theirs here.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from support.rendered_page import (
     read_pages,
     readability,
     render_pages,
+    template_words,
     words_outside,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
 LIBREOFFICE_TEMPLATES = Path("/usr/lib/libreoffice/share/template/common/presnt")
+PUBLIC_TEMPLATES = ROOT / "tests" / "data" / "templates"
 EXTRA_SLIDES = 3
 """How many more slides than on the built-in theme a template may cost the flagship."""
 
@@ -43,7 +46,8 @@ def libreoffice_names() -> list[str]:
 
 def corpus_names() -> list[str]:
     """Every template of the corpus by name, whether or not its maker is installed here."""
-    return ["python-pptx-default", "pandoc-reference", *BUILDERS, *libreoffice_names()]
+    public = sorted(f"public-{path.stem}" for path in PUBLIC_TEMPLATES.glob("*.pptx"))
+    return ["python-pptx-default", "pandoc-reference", *BUILDERS, *public, *libreoffice_names()]
 
 
 def missing_maker(name: str) -> str | None:
@@ -73,6 +77,8 @@ def assemble(folder: Path, names: Iterable[str]) -> dict[str, Path]:
                 check=True,
                 timeout=120,
             )
+        elif name.startswith("public-"):
+            shutil.copyfile(PUBLIC_TEMPLATES / f"{name[7:]}.pptx", path)
         elif name == "python-pptx-default":
             Presentation().save(str(path))
         else:
@@ -101,7 +107,7 @@ def slide_count(pptx: Path) -> int:
 
 def _measure(result: Measured, deck: Path, pdf: Path, pictures: Path, vocabulary: set[str]) -> Measured:
     pages = read_pages(pdf)
-    seen = readability(pages, render_pages(pdf, pictures))
+    seen = readability(pages, render_pages(pdf, pictures), template_words(deck))
     result.outside = words_outside(deck, pages)
     result.low_contrast, result.busy = seen.low_contrast, seen.busy
     result.broken = broken_words(pages, vocabulary)

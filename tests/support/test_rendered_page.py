@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from PIL import Image, ImageDraw, ImageFont
 from pptx import Presentation
 from pptx.util import Pt
@@ -24,6 +25,7 @@ from support.rendered_page import (
     outline_words,
     read_pages,
     readability,
+    template_words,
     words_outside,
 )
 
@@ -183,3 +185,37 @@ def test_a_word_outside_the_shape_holding_its_text_is_named(tmp_path: Path) -> N
         "slide 1: 'coup' outside its box at (150, 40)",
         "slide 1: 'stray' outside its box at (200, 200)",
     ]
+
+
+def test_a_word_off_the_slide_is_named_even_inside_its_shape(tmp_path: Path) -> None:
+    prs = Presentation()
+    box = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_textbox(Pt(-100), Pt(10), Pt(400), Pt(50))
+    box.text_frame.text = "Key Takeaways"
+    deck = tmp_path / "deck.pptx"
+    prs.save(str(deck))
+    words = (Box(-90, 20, -20, 50, "Key"), Box(0, 20, 120, 50, "Takeaways"))
+    assert words_outside(deck, [Page(720, 540, (Line(0, words),))]) == [
+        "slide 1: 'Key' off the slide at (-90, 20)"
+    ]
+
+
+def test_the_template_s_own_words_are_not_the_deck_s(tmp_path: Path) -> None:
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    slide.shapes.add_textbox(Pt(72), Pt(72), Pt(200), Pt(50)).text_frame.text = "Niger Confidential"
+    label = (
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<p:nvSpPr><p:cNvPr id="90" name="Label"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+        '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2000000" cy="300000"/></a:xfrm></p:spPr>'
+        "<p:txBody><a:bodyPr/><a:p><a:r><a:t>Confidential ModifyMe</a:t></a:r></a:p></p:txBody></p:sp>"
+    )
+    slide.slide_layout.shapes._spTree.append(etree.fromstring(label))
+    deck = tmp_path / "deck.pptx"
+    prs.save(str(deck))
+    assert template_words(deck) == [{"ModifyMe"}]
+    path = tmp_path / "page-1.ppm"
+    word_image((230, 230, 230), (255, 255, 255), "ModifyMe").save(path)
+    page = Page(110, 36, (Line(0, (Box(0, 0, 110, 36, "ModifyMe"),)),))
+    assert readability([page], [path]).low_contrast == ["slide 1: 'ModifyMe' at (0, 0) contrast 1.2:1"]
+    assert readability([page], [path], template_words(deck)).low_contrast == []
