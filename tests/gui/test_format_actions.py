@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from deckbuilder.gui.main_window import MainWindow
 
 STRATEGIC_AUTONOMY = (1, 0)
-"""The first bullets slide of the flagship; its first point is on line 41 of the file."""
+"""The first bullets slide of the flagship."""
 FIRST_POINT = "Championed by France under President Emmanuel Macron"
 
 
@@ -50,8 +50,9 @@ def test_ctrl_b_on_a_selected_word_makes_it_bold_as_one_undo_step(
     opened.document.save()
     saved = flagship.read_text(encoding="utf-8").splitlines()
     changed = [n for n, (a, b) in enumerate(zip(original, saved, strict=True), start=1) if a != b]
-    assert changed == [41]
-    assert saved[40] == '          - "Championed by **France** under President Emmanuel Macron"'
+    line = next(n for n, text in enumerate(original, start=1) if FIRST_POINT in text)
+    assert changed == [line]
+    assert saved[line - 1] == '          - "Championed by **France** under President Emmanuel Macron"'
     opened.document.undo_stack.undo()
     assert first_point(opened) == FIRST_POINT
     assert opened.document.undo_stack.index() == 0
