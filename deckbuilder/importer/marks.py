@@ -31,6 +31,11 @@ NEAR_SHARE = 0.9
 beside the extractor's copy of it)."""
 NOT_TEXT = frozenset({"kind", "theme", "url", "image", "layouts", "date"})
 """Fields that hold no slide text (a date is metadata, except an event's, which is shown)."""
+_FIELD = re.compile(
+    r"(?:^\s*(?:[-*+•‣◦▪–]|\d{1,3}[.)]|[a-zA-Z][)])\s+|^|(?<= \| )|(?<= · )|(?<= — ))“?"
+    r"(?P<text>.+?)”?(?= \| | · | — |$)"
+)
+"""A field of a line made of several texts: a list item after its mark, a table cell, a quotation."""
 T = TypeVar("T")
 
 
@@ -125,20 +130,33 @@ class Marker:
         least = min(len(words), max(2, MIN_MATCHED_SHARE * len(words)))
         return [self.sources[n] for n, count in shared.most_common(CANDIDATES) if count >= least]
 
+    def _field_spans(self, line: str) -> tuple[list[Span], bool]:
+        """The spans of the article texts a line is made of field by field (a table row's cells, a list
+        item after its mark, a quotation and its speaker), and whether every field is such a text."""
+        spans: list[Span] = []
+        whole = True
+        for field in _FIELD.finditer(line):
+            text = field.group("text")
+            if text in self.marks:
+                spans.extend(_shifted(self.marks[text], field.start("text"), len(line)))
+            else:
+                whole = False
+        return spans, whole
+
     def _spans(self, line: str) -> list[Span]:
-        """The spans a shown line carries from the article text it came from: the one that explains most
-        of it (one with spans when it explains nearly as much), plus those of whole texts it contains
-        when none explains it all (a table row, a list item in the notes)."""
+        """The spans a shown line carries from the article texts it came from: those of the texts it is
+        made of, field by field, or of the one text that explains most of it (one with spans when it
+        explains nearly as much)."""
         if line in self.marks:
             return list(self.marks[line])
+        fields, whole = self._field_spans(line)
+        if whole:
+            return fields
         scored: list[tuple[float, bool, list[Span]]] = []
-        contained: list[Span] = []
         for source in self._candidates(line):
             spans = self.marks[source]
             if (at := source.find(line)) >= 0:
                 scored.append((1.0, bool(spans), _shifted(spans, -at, len(line))))
-            elif (at := line.find(source)) >= 0:
-                contained.extend(_shifted(spans, at, len(line)))
             else:
                 share, carried = _aligned(line, source, spans)
                 if share >= MIN_MATCHED_SHARE:
@@ -146,7 +164,7 @@ class Marker:
         best = max((share for share, _, _ in scored), default=0.0)
         near = [entry for entry in scored if entry[0] >= NEAR_SHARE * best]
         chosen = max(near, key=lambda entry: entry[:2])[2] if near else []
-        return chosen if best >= NEAR_SHARE else [*chosen, *contained]
+        return chosen if best >= NEAR_SHARE else [*chosen, *fields]
 
     def text(self, value: str, *, links: bool = True) -> str:
         """A shown text in the outline's syntax, line by line (notes hold many); a title has no links."""

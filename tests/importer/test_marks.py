@@ -162,3 +162,33 @@ def test_literal_marker_characters_of_a_plain_text_article_show_as_typed(tmp_pat
     for literal in (*literals, "[2]"):
         assert literal in texts, literal
     assert "\\*" not in texts and "\\_" not in texts
+
+
+GRID_NOTES = """# Grid notes
+
+## Winter
+
+The operators kept **every plant online through the storm. Reserve margins never** fell below the limit \
+that regulators set for the winter season. Engineers said the *new storage helped more than expected*.
+
+| Plant | Output |
+| --- | --- |
+| **North** | *900 MW* |
+| South | 700 MW |
+"""
+
+
+def test_bold_across_a_sentence_end_closes_in_each_bullet_and_splits_nothing() -> None:
+    deck = import_text(GRID_NOTES, format="markdown")
+    assert _points(deck) == [
+        "The operators kept **every plant online through the storm**",
+        "**Reserve margins never** fell below the limit that regulators set for the winter season",
+        "Engineers said the *new storage helped more than expected*",
+    ]
+
+
+def test_table_cells_and_the_rows_in_the_notes_keep_their_marks() -> None:
+    deck = import_text(GRID_NOTES, format="markdown")
+    table = next(slide for section in deck.sections for slide in section.slides if slide.kind == "table")
+    assert table.rows == [["**North**", "*900 MW*"], ["South", "700 MW"]]
+    assert table.notes == "Plant | Output\n**North** | *900 MW*\nSouth | 700 MW"
