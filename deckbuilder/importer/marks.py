@@ -180,17 +180,25 @@ class Marker:
         return self._value(value, "")  # type: ignore[no-any-return]
 
     def _value(self, value: Any, name: str) -> Any:
-        """A value (of a field of that name) with its shown texts written in the outline's syntax."""
+        """A value (of a field of that name) with its shown texts written in the outline's syntax; the
+        same object when nothing in it changes (most texts hold no marker character)."""
         if isinstance(value, str):
             return value if name in NOT_TEXT else self.text(value, links=name != "title")
         if isinstance(value, list):
-            return [self._value(item, name) for item in value]
+            items = [self._value(item, name) for item in value]
+            return (
+                value
+                if all(new is old or new == old for new, old in zip(items, value, strict=True))
+                else items
+            )
         if is_dataclass(value) and not isinstance(value, type):
             event = isinstance(value, Event)
-            changes = {
-                f.name: self._value(getattr(value, f.name), "text" if event else f.name)
-                for f in fields(value)
-                if f.init and not f.name.startswith("_")
-            }
-            return replace(value, **changes)
+            changes = {}
+            for f in fields(value):
+                if f.init and not f.name.startswith("_"):
+                    old = getattr(value, f.name)
+                    new = self._value(old, "text" if event else f.name)
+                    if new is not old and new != old:
+                        changes[f.name] = new
+            return replace(value, **changes) if changes else value
         return value
