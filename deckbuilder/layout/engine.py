@@ -18,7 +18,7 @@ from deckbuilder.layout.slides.stat import layout_stat
 from deckbuilder.layout.slides.table import layout_table
 from deckbuilder.layout.slides.timeline import layout_timeline
 from deckbuilder.layout.slides.title import layout_section, layout_title
-from deckbuilder.outline.inline import Run, runs
+from deckbuilder.outline.inline import Run, plain_text, runs
 from deckbuilder.outline.model import (
     BulletsSlide,
     ChartSlide,
@@ -131,8 +131,10 @@ def layout_slide(
     raise AssertionError(f"no layout for slide kind {slide.kind!r}")
 
 
-def _notes_as_runs(page: SlideLayout) -> SlideLayout:
-    """A slide whose notes hold markup, with their plain text and their runs, one tuple per line."""
+def _as_read(page: SlideLayout) -> SlideLayout:
+    """A slide with its title as it reads, and its notes as plain text and runs (one tuple per line)."""
+    if plain_text(page.title) != page.title:
+        page = replace(page, title=plain_text(page.title))
     spans = runs(page.notes)
     if len(spans) <= 1 and all(run.plain for run in spans):
         return page if not spans or spans[0].text == page.notes else replace(page, notes=spans[0].text)
@@ -166,7 +168,7 @@ def layout_deck(deck: Deck, theme: Theme) -> DeckLayout:
         pages = layout_slide(slide, deck, kind_frame, origin, section_number)
         slides.extend((kind_frame, kind_frame.finish(page)) for page in pages)
     numbered = [
-        _notes_as_runs(
+        _as_read(
             page
             if page.kind in OPENING_KINDS
             else replace(page, boxes=(*page.boxes, *page_frame.chrome(number)))
@@ -176,8 +178,8 @@ def layout_deck(deck: Deck, theme: Theme) -> DeckLayout:
     return DeckLayout(
         width=frame.width,
         height=frame.height,
-        title=deck.title,
-        author=deck.author or "",
+        title=plain_text(deck.title),
+        author=plain_text(deck.author or ""),
         date=deck.date,
         slides=tuple(numbered),
         template=frame.template_path,

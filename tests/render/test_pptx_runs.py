@@ -64,6 +64,11 @@ def test_bold_italic_code_and_links_are_runs(markup_deck: Any) -> None:
     assert ("troops", False, True, "Calibri", None) in runs  # a stat label
 
 
+def test_document_properties_hold_the_title_as_it_reads(markup_deck: Any) -> None:
+    assert markup_deck.core_properties.title == "The marked-up deck"
+    assert markup_deck.core_properties.author == "Desk team"
+
+
 def test_bare_urls_in_sources_are_links(markup_deck: Any) -> None:
     links = {address for *_, address in _runs(markup_deck) if address}
     assert {"https://reuters.com/item", "https://example.org/a_b*c", "https://example.org/footer"} <= links
