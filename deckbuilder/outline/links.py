@@ -5,29 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from deckbuilder.outline.inline import LINK_SCHEMES, bad_links
+from deckbuilder.outline.inline import bad_links
 
 KeyPath = tuple[str | int, ...]
 NOT_TEXT = frozenset(
     {"kind", "theme", "image", "alt", "chart", "number_format", "layouts", "categories", "series", "divider"}
+    | {"url"}  # an address, checked by the model's own rule
 )
-"""Keys whose values are names, paths or data rather than text shown on a slide: never parsed for markup."""
+"""Keys whose values are names, paths, addresses or data, not text on a slide: never parsed for markup."""
 
 
 def link_issues(data: Any) -> list[tuple[KeyPath, str]]:
     """Every refused link in outline data (as loaded from YAML), with the key path of its value."""
-    return [(path, message) for path, text in _texts(data, ()) for message in _problems(path, text)]
-
-
-def _problems(path: KeyPath, text: str) -> list[str]:
-    if path[-1:] == ("url",):
-        allowed = text.lower().startswith(LINK_SCHEMES)
-        return (
-            []
-            if allowed
-            else [f"link '{text}' is not allowed: a url must start with http://, https:// or mailto:"]
-        )
-    return bad_links(text, linkify=path[:1] == ("sources",) or path[-1:] == ("source",))
+    return [
+        (path, message)
+        for path, text in _texts(data, ())
+        for message in bad_links(text, linkify=path[:1] == ("sources",) or path[-1:] == ("source",))
+    ]
 
 
 def _texts(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:

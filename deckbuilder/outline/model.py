@@ -52,7 +52,17 @@ class Source(Record):
     """A reference the deck draws on."""
 
     title: RichText
-    url: str | None = None
+    url: (
+        Annotated[
+            str,
+            Rule(
+                pattern=r"^(https?://|mailto:)",
+                pattern_hint="must start with http://, https:// or mailto:",
+                description="The source's address, linked from the sources slide: http, https or mailto.",
+            ),
+        ]
+        | None
+    ) = None
     publisher: Markup | None = None
     date: Markup | None = None
 

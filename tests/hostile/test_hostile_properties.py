@@ -104,6 +104,8 @@ text = st.one_of(
 )
 short = st.one_of(st.sampled_from(WORDS[:14]), st.text(CHARACTERS, min_size=1, max_size=20))
 maybe = st.none() | text
+web_address = st.tuples(st.sampled_from(["https://", "http://", "mailto:"]), short).map("".join)
+"""A source's url: the model takes http, https and mailto addresses only."""
 
 
 def optional(**fields: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
@@ -196,7 +198,8 @@ DECKS = st.fixed_dictionaries(
         "footer": text,
         "theme": st.sampled_from(["briefing", "midnight"]),
         "sources": st.lists(
-            st.fixed_dictionaries({"title": text}, optional={"url": short, "publisher": short}), max_size=3
+            st.fixed_dictionaries({"title": text}, optional={"url": web_address, "publisher": short}),
+            max_size=3,
         ),
     },
 )

@@ -14,8 +14,8 @@ from deckbuilder.outline.loader import check_deck, loads
 BAD_LINKS = """\
 title: Links
 sources:
-  - title: Source
-    url: file:///etc/passwd
+  - title: "[Source](file:///etc/passwd)"
+    url: https://example.org/source
 sections:
   - title: S
     slides:
@@ -31,7 +31,15 @@ def test_each_refused_link_is_located_at_its_value() -> None:
     with pytest.raises(DeckError) as caught:
         loads(BAD_LINKS, "deck.yaml")
     found = [(p.line, p.column, p.message.split("'")[3]) for p in caught.value.problems]
-    assert found == [(4, 10, "file:///etc/passwd"), (11, 13, "javascript:alert(1)"), (12, 17, "page.html")]
+    assert found == [(3, 12, "file:///etc/passwd"), (11, 13, "javascript:alert(1)"), (12, 17, "page.html")]
+
+
+def test_a_source_url_must_be_a_web_or_mail_address() -> None:
+    with pytest.raises(DeckError) as caught:
+        loads(BAD_LINKS.replace("https://example.org/source", "javascript:alert(1)"), "deck.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "deck.yaml:4:10: 'url' must start with http://, https:// or mailto:"
+    ]
 
 
 def test_a_deck_changed_in_python_is_checked_too() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from deckbuilder.layout.boxes import (
     DESCENT_ROOM_EM,
@@ -18,7 +19,7 @@ from deckbuilder.layout.frame import Frame, Rect, fixed, points
 from deckbuilder.layout.pages import SlideInfo, bullet_specs, paged, single_text, text_pages
 from deckbuilder.layout.rhythm import spread_text
 from deckbuilder.layout.text import ParaSpec, fit, height_emu, max_steps, paginate, paragraphs_at
-from deckbuilder.outline.inline import MARKERS, escape
+from deckbuilder.outline.inline import escape
 from deckbuilder.outline.model import BulletsSlide, Deck, SourcesSlide, TakeawaysSlide
 
 
@@ -93,13 +94,10 @@ def source_lines(deck: Deck) -> list[str]:
     """The deck's sources, then every distinct slide source not already listed."""
     lines: list[str] = []
     for source in deck.sources:
-        details = ", ".join(part for part in (source.publisher, source.date) if part)
-        line = (
-            source.title
-            + (f" — {details}" if details else "")
-            + (f" <{_url(source.url)}>" if source.url else "")
-        )
-        lines.append(line)
+        parts = [part for part in (source.publisher, source.date) if part]
+        if source.url:
+            parts.append(_link(source.url))
+        lines.append(source.title + (f" — {', '.join(parts)}" if parts else ""))
     listed = [_words(line) for line in lines]
     for section in deck.sections:
         for slide_data in section.slides:
@@ -111,9 +109,13 @@ def source_lines(deck: Deck) -> list[str]:
     return lines
 
 
-def _url(url: str) -> str:
-    """A source's URL as a link (bare, for sources' lines are linkified, unless markers need escaping)."""
-    return f"[{escape(url)}](<{url}>)" if not MARKERS.isdisjoint(url) else url
+def _link(url: str) -> str:
+    """A source's address as a link showing only its site (example.org) or mail address: a whole URL
+    seldom fits a line, and one broken between characters reads badly."""
+    parts = urlsplit(url)
+    shown = parts.path if parts.scheme.lower() == "mailto" else (parts.hostname or url).removeprefix("www.")
+    target = url.replace("<", "%3C").replace(">", "%3E")
+    return f"[{escape(shown or url)}](<{target}>)"
 
 
 def _words(text: str) -> set[str]:
