@@ -166,7 +166,7 @@ def _export_on_cluster(
 def _use_template(args: argparse.Namespace) -> int:
     """Check --template once, then export every deck on it as if --theme named it."""
     from deckbuilder.errors import DeckError
-    from deckbuilder.templates import is_template, load_template
+    from deckbuilder.themes.templates import is_template, load_template
 
     if args.theme is not None:
         print("deckbuilder export: give --theme or --template, not both", file=sys.stderr)
@@ -186,7 +186,7 @@ def _use_template(args: argparse.Namespace) -> int:
 
 def _cmd_check_template(args: argparse.Namespace) -> int:
     from deckbuilder.errors import DeckError
-    from deckbuilder.templates.check import check_template
+    from deckbuilder.themes.templates.check import check_template
 
     status = EXIT_OK
     for number, template in enumerate(args.templates):

@@ -109,8 +109,8 @@ def _read_named(path: Path, base_dir: Path, reference: str, *, confined: bool) -
     from deckbuilder.input_files import read_input_bytes
     from deckbuilder.outline.yaml_source import MAX_OUTLINE_BYTES
     from deckbuilder.paths import input_folders, is_inside
-    from deckbuilder.templates import is_template
-    from deckbuilder.templates.guard import MAX_FILE_BYTES
+    from deckbuilder.themes.templates import is_template
+    from deckbuilder.themes.templates.guard import MAX_FILE_BYTES
 
     inside = is_inside(path, input_folders(base_dir))
     if (confined and not inside) or not path.exists():  # nothing to read, or nothing it may read

@@ -195,7 +195,7 @@ def _refuse_what_qt_cannot_draw(laid_out: DeckLayout, fmt: str) -> None:
     """A template whose layouts show text, lines or gradients Qt would leave out is refused, not lost."""
     if laid_out.template is None:
         return
-    from deckbuilder.templates import art_left_out
+    from deckbuilder.themes.templates import art_left_out
 
     used = dict.fromkeys((s.layout.master, s.layout.index) for s in laid_out.slides if s.layout is not None)
     missing = art_left_out(laid_out.template, used)

@@ -5,15 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from deckbuilder.geometry import EMU_PER_PT, Align, Anchor
 from deckbuilder.outline.inline import Run
 
-EMU_PER_PT = 12700
-EMU_PER_INCH = 914400
 DESCENT_ROOM_EM = 0.2
 """Room under a box's last line for descenders: renderers hang glyphs a little below a line's exact height."""
-
-Align = Literal["left", "center", "right"]
-Anchor = Literal["top", "middle", "bottom"]
 
 
 @dataclass(frozen=True)

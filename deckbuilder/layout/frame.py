@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from deckbuilder.layout.boxes import EMU_PER_INCH, EMU_PER_PT, Box, Paragraph, ShapeBox, SlideLayout, TextBox
+from deckbuilder.geometry import Rect, inches, points
+from deckbuilder.layout.boxes import Box, Paragraph, ShapeBox, SlideLayout, TextBox
 from deckbuilder.layout.text import ParaSpec, TextStyle, TooLongError, fit_lines, height_emu, paragraphs_at
 from deckbuilder.themes.model import SizeRange, Theme
 
@@ -13,45 +14,6 @@ CONTINUED = " (cont.)"
 TITLE_MAX_LINES = 2
 SOURCE_MAX_LINES = 3
 FOOTER_MAX_LINES = 2
-
-
-@dataclass(frozen=True)
-class Rect:
-    """A rectangle on the slide, in EMU."""
-
-    x: int
-    y: int
-    w: int
-    h: int
-
-    @property
-    def bottom(self) -> int:
-        """Read-only: the y of the bottom edge."""
-        return self.y + self.h
-
-    @property
-    def right(self) -> int:
-        """Read-only: the x of the right edge."""
-        return self.x + self.w
-
-    def columns(self, count: int, gutter: int) -> list[Rect]:
-        """The rectangle cut into count equal columns with gutters between them."""
-        width = (self.w - gutter * (count - 1)) // count
-        return [Rect(self.x + i * (width + gutter), self.y, width, self.h) for i in range(count)]
-
-    def shrunk(self, by: int) -> Rect:
-        """The rectangle with `by` EMU taken off every side."""
-        return Rect(self.x + by, self.y + by, max(0, self.w - 2 * by), max(0, self.h - 2 * by))
-
-
-def inches(value: float) -> int:
-    """Inches in EMU."""
-    return round(value * EMU_PER_INCH)
-
-
-def points(value: float) -> int:
-    """Points in EMU."""
-    return round(value * EMU_PER_PT)
 
 
 def fixed(size: float) -> SizeRange:

@@ -8,23 +8,14 @@ import re
 import unicodedata
 from pathlib import Path
 
+from deckbuilder.fonts import (
+    UNKNOWN_FAMILY_FILE_STEM,
+    UNKNOWN_FAMILY_SCALE,
+    file_for_stem,
+    font_file,
+    has_stand_in,
+)
 from deckbuilder.layout.widths import read_table, table_file
-from deckbuilder.paths import FONTS_DIR
-
-_FAMILY_FILES: dict[str, str] = {
-    "calibri": "Carlito",
-    "carlito": "Carlito",
-    "arial": "LiberationSans",
-    "helvetica": "LiberationSans",
-    "liberation sans": "LiberationSans",
-    "courier new": "LiberationMono",
-    "courier": "LiberationMono",
-    "liberation mono": "LiberationMono",
-}
-_FALLBACK_FILE_STEM = "Carlito"
-_UNKNOWN_FAMILY_FILE_STEM = "LiberationSans"
-UNKNOWN_FAMILY_SCALE = 1.1
-"""Layout measures a family with no bundled stand-in as Liberation Sans with every width × this factor."""
 
 _WIDE_EM = 1.05
 """Width of a character missing from the font that is East Asian wide or an emoji."""
@@ -53,27 +44,6 @@ _NO_BREAK_AFTER = frozenset("（〔［｛〈《「『【〘〖〝‘“｟«([{"
 """Opening brackets that CJK line breaking keeps off the end of a line."""
 _GLUE = frozenset("\u00a0\u202f\u2007\u2011\u2060\ufeff\u200d")
 """No-break spaces and hyphen, word joiners and ZWJ: no line break on either side."""
-
-
-def font_file(family: str, *, bold: bool = False, italic: bool = False) -> Path:
-    """The bundled font file that stands in for an Office family (unknown families draw as Carlito)."""
-    # Calibri/Carlito map to Carlito and Arial/Helvetica/Liberation Sans to Liberation Sans: metric-
-    # compatible, so widths match what PowerPoint draws. Any other family is drawn (by the preview)
-    # with Carlito, a mid-width sans; metrics_for does not measure it with Carlito but conservatively,
-    # as Liberation Sans widened by UNKNOWN_FAMILY_SCALE, since the renderer substitutes a font we
-    # cannot predict. Even that is a margin, not a bound: a very wide face (Verdana) may run longer.
-    stem = _FAMILY_FILES.get(" ".join(family.split()).casefold(), _FALLBACK_FILE_STEM)
-    return _file_for_stem(stem, bold=bold, italic=italic)
-
-
-def _file_for_stem(stem: str, *, bold: bool, italic: bool) -> Path:
-    style = ("Bold" if bold else "") + ("Italic" if italic else "")
-    return FONTS_DIR / f"{stem}-{style or 'Regular'}.ttf"
-
-
-def has_stand_in(family: str) -> bool:
-    """Whether a bundled font is metric-compatible with an Office family (Calibri, Arial …)."""
-    return " ".join(family.split()).casefold() in _FAMILY_FILES
 
 
 def _quantize(em: float) -> float:
@@ -219,7 +189,7 @@ def metrics_for(family: str, *, bold: bool = False, italic: bool = False) -> Fon
     """
     if has_stand_in(family):
         return _metrics_for_file(font_file(family, bold=bold, italic=italic))
-    path = _file_for_stem(_UNKNOWN_FAMILY_FILE_STEM, bold=bold, italic=italic)
+    path = file_for_stem(UNKNOWN_FAMILY_FILE_STEM, bold=bold, italic=italic)
     return _metrics_for_file(path, UNKNOWN_FAMILY_SCALE)
 
 

@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from deckbuilder.geometry import Rect
 from deckbuilder.layout.boxes import Box, Paragraph, SlideLayout, TextBox
-from deckbuilder.layout.frame import CONTINUED, Frame, Rect, slide
+from deckbuilder.layout.frame import CONTINUED, Frame, slide
 from deckbuilder.layout.text import ParaSpec, TooLongError, fit_or_paginate
 from deckbuilder.outline.model import BulletPoint, Point
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from deckbuilder.layout.boxes import EMU_PER_PT, Box, Paragraph
-from deckbuilder.layout.frame import Rect
+from deckbuilder.geometry import EMU_PER_PT, Rect
+from deckbuilder.layout.boxes import Box, Paragraph
 from deckbuilder.layout.pages import text_box
 from deckbuilder.layout.text import ParaSpec, fit, height_emu
 

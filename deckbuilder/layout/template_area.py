@@ -3,8 +3,8 @@ the larger free region below or beside the layout's title."""
 
 from __future__ import annotations
 
-from deckbuilder.layout.frame import Rect, points
-from deckbuilder.templates.model import Layout, TemplateSpec
+from deckbuilder.geometry import Rect, points
+from deckbuilder.themes.templates.model import Layout, TemplateSpec
 
 ROOMY_WIDTH = 0.6
 """A content area this share of the layout's span wide, or wider, is used as it is …"""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from deckbuilder.geometry import Rect, points
 from deckbuilder.layout.boxes import (
     Box,
     LayoutRef,
@@ -14,7 +15,7 @@ from deckbuilder.layout.boxes import (
     TextBox,
 )
 from deckbuilder.layout.capitals import as_typed
-from deckbuilder.layout.frame import SOURCE_MAX_LINES, TITLE_MAX_LINES, Frame, Rect, Styles, fixed, points
+from deckbuilder.layout.frame import SOURCE_MAX_LINES, TITLE_MAX_LINES, Frame, Styles, fixed
 from deckbuilder.layout.template_area import free_area
 from deckbuilder.layout.text import (
     ParaSpec,
@@ -26,10 +27,10 @@ from deckbuilder.layout.text import (
     paragraphs_at,
 )
 from deckbuilder.outline.model import Deck
-from deckbuilder.templates.mapping import LayoutChoice, plan_layouts, side_by_side
-from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
-from deckbuilder.templates.theme import TemplateTheme, backdrop, content_area, layout_colors, readable
 from deckbuilder.themes.model import SizeRange, Theme
+from deckbuilder.themes.templates.mapping import LayoutChoice, plan_layouts, side_by_side
+from deckbuilder.themes.templates.model import Layout, Placeholder, TemplateSpec
+from deckbuilder.themes.templates.theme import TemplateTheme, backdrop, content_area, layout_colors, readable
 
 TITLE_FLOOR_SHARE = 0.6
 """A title too long for its placeholder shrinks to no less than this share of its smallest size."""

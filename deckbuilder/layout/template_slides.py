@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from deckbuilder.geometry import Rect, points
 from deckbuilder.layout.boxes import Box, Paragraph, PictureBox, SlideLayout, TextBox
 from deckbuilder.layout.capitals import as_typed
-from deckbuilder.layout.frame import CONTINUED, Rect, fixed, points, slide
+from deckbuilder.layout.frame import CONTINUED, fixed, slide
 from deckbuilder.layout.images import image_size, resolve_image
 from deckbuilder.layout.pages import SlideInfo, content_pages, text_box
 from deckbuilder.layout.slides.image import fit_picture
@@ -28,9 +29,9 @@ from deckbuilder.layout.text import (
     paragraphs_at,
 )
 from deckbuilder.outline.model import Deck, ImageSlide, SectionSlide, Slide, TitleSlide
-from deckbuilder.templates.calm import covered_by
-from deckbuilder.templates.model import Placeholder
-from deckbuilder.templates.theme import COVERING_SHARE
+from deckbuilder.themes.templates.calm import covered_by
+from deckbuilder.themes.templates.model import Placeholder
+from deckbuilder.themes.templates.theme import COVERING_SHARE
 
 SUBTITLE_MAX_SHARE = 0.55
 """A drawn subtitle area (no placeholder for it) starts this far down the live area at most."""

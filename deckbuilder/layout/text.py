@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from deckbuilder.layout.boxes import DESCENT_ROOM_EM, EMU_PER_PT, Align, Paragraph
+from deckbuilder.geometry import EMU_PER_PT, Align
+from deckbuilder.layout.boxes import DESCENT_ROOM_EM, Paragraph
 from deckbuilder.layout.measure import FontMetrics, metrics_for, wrap_text
 from deckbuilder.layout.widows import glue_last_space, is_widow, pulls_a_word_down
 from deckbuilder.outline.inline import CODE_FONT, Run, runs

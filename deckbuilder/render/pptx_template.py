@@ -20,8 +20,8 @@ from pptx.oxml.ns import qn
 
 from deckbuilder.errors import DeckError
 from deckbuilder.layout.boxes import LayoutRef
-from deckbuilder.templates.limits import printable
-from deckbuilder.templates.loading import template_package
+from deckbuilder.themes.templates.limits import printable
+from deckbuilder.themes.templates.loading import template_package
 
 _PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _OTHER_MAINS = (

@@ -27,9 +27,9 @@ from PySide6.QtGui import (
 )
 
 from deckbuilder.atomic import write_bytes_atomic
+from deckbuilder.fonts import font_file
+from deckbuilder.geometry import EMU_PER_INCH, EMU_PER_PT
 from deckbuilder.layout.boxes import (
-    EMU_PER_INCH,
-    EMU_PER_PT,
     ChartBox,
     DeckLayout,
     Paragraph,
@@ -39,7 +39,6 @@ from deckbuilder.layout.boxes import (
     TableBox,
     TextBox,
 )
-from deckbuilder.layout.measure import font_file
 from deckbuilder.layout.svg import svg_file_bytes
 from deckbuilder.outline.inline import CODE_FONT, Run
 from deckbuilder.render.qt_chart import draw_chart
@@ -47,7 +46,7 @@ from deckbuilder.render.qt_chart import format_number as format_number
 from deckbuilder.render.qt_svg import draw_svg
 
 if TYPE_CHECKING:
-    from deckbuilder.templates.model import Decoration
+    from deckbuilder.themes.templates.model import Decoration
 
 PNG_WIDTH_PX = 1920
 PDF_DPI = 600
@@ -132,7 +131,7 @@ _Art = tuple[QImage | None, tuple[tuple["Decoration", QImage | None], ...]]
 def _template_art(template: str, master: int, index: int) -> _Art:
     """A template layout's background picture and the shapes its slides show, pictures decoded once."""
     from deckbuilder.errors import DeckError
-    from deckbuilder.templates import template_layout, template_picture
+    from deckbuilder.themes.templates import template_layout, template_picture
 
     def picture(part: str | None) -> QImage | None:
         try:

@@ -32,13 +32,13 @@ def load_theme(
     from, as images must, unless allow_outside_paths; a problem with the name (an unknown theme, a
     file outside those folders) is reported at the path "theme".
     """
-    from deckbuilder.templates import is_template
+    from deckbuilder.themes.templates import is_template
 
     path = theme_file(name_or_path, base_dir)
     if path is not None and base_dir is not None and not allow_outside_paths:
         _confine(name_or_path, path, base_dir)
     if path is not None and is_template(name_or_path):
-        from deckbuilder.templates.loading import template_theme  # only template decks load the reader
+        from deckbuilder.themes.templates.loading import template_theme  # only template decks load the reader
 
         return template_theme(path)
     if path is not None:
@@ -51,7 +51,7 @@ def load_theme(
 
 def theme_file(name_or_path: str, base_dir: Path | None = None) -> Path | None:
     """The file a theme reference reads (a theme YAML or a .pptx template); None for a built-in name."""
-    from deckbuilder.templates import is_template
+    from deckbuilder.themes.templates import is_template
 
     if is_template(name_or_path):
         return _resolve(name_or_path.strip(), base_dir)

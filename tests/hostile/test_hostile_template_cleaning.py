@@ -1,4 +1,4 @@
-"""The cleaning every template gets before anything reads it (deckbuilder/templates/sanitize.py)."""
+"""The cleaning every template gets before anything reads it (deckbuilder/themes/templates/sanitize.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from template_crafting import (
 )
 
 from deckbuilder.errors import DeckError
-from deckbuilder.templates.sanitize import clean_package
+from deckbuilder.themes.templates.sanitize import clean_package
 
 SHOWN = "corp.pptx"
 

@@ -25,7 +25,7 @@ from template_crafting import CONTENT_LAYOUT, MASTER, MASTER_RELS, default_templ
 
 import deckbuilder
 from deckbuilder import DeckError
-from deckbuilder.templates.check import check_template
+from deckbuilder.themes.templates.check import check_template
 
 BASE = default_template()
 PARTS = (

@@ -11,7 +11,8 @@ from typing import Any
 from pptx import Presentation
 
 import deckbuilder
-from deckbuilder.layout.boxes import EMU_PER_PT, Paragraph, TextBox
+from deckbuilder.geometry import EMU_PER_PT
+from deckbuilder.layout.boxes import Paragraph, TextBox
 from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.text import WRAP_SAFETY, height_emu
 from deckbuilder.outline.inline import CODE_FONT

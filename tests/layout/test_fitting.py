@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import deckbuilder
-from deckbuilder.layout.boxes import EMU_PER_PT, DeckLayout, Paragraph, TextBox
+from deckbuilder.geometry import EMU_PER_PT
+from deckbuilder.layout.boxes import DeckLayout, Paragraph, TextBox
 from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.text import (
     WRAP_SAFETY,

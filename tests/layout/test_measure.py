@@ -6,7 +6,8 @@ from fontTools.ttLib import TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deckbuilder.layout.measure import FontMetrics, font_file, metrics_for, wrap_text
+from deckbuilder.fonts import font_file
+from deckbuilder.layout.measure import FontMetrics, metrics_for, wrap_text
 from deckbuilder.paths import ASSETS_DIR
 
 CALIBRI = metrics_for("Calibri")

@@ -9,7 +9,8 @@ import yaml
 from pptx import Presentation
 
 import deckbuilder
-from deckbuilder.layout.boxes import EMU_PER_PT, DeckLayout, Paragraph, TextBox
+from deckbuilder.geometry import EMU_PER_PT
+from deckbuilder.layout.boxes import DeckLayout, Paragraph, TextBox
 from deckbuilder.layout.measure import metrics_for, wrap_text
 from deckbuilder.layout.text import WRAP_SAFETY, ParaSpec, TextStyle, make_paragraph
 from deckbuilder.layout.widows import glue_last_space, is_widow

@@ -6,16 +6,9 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from deckbuilder.layout.boxes import (
-    DESCENT_ROOM_EM,
-    EMU_PER_PT,
-    Box,
-    Paragraph,
-    ShapeBox,
-    SlideLayout,
-    TextBox,
-)
-from deckbuilder.layout.frame import Frame, Rect, fixed, points
+from deckbuilder.geometry import EMU_PER_PT, Rect, points
+from deckbuilder.layout.boxes import DESCENT_ROOM_EM, Box, Paragraph, ShapeBox, SlideLayout, TextBox
+from deckbuilder.layout.frame import Frame, fixed
 from deckbuilder.layout.pages import SlideInfo, bullet_specs, paged, single_text, text_pages
 from deckbuilder.layout.rhythm import spread_text
 from deckbuilder.layout.text import ParaSpec, fit, height_emu, max_steps, paginate, paragraphs_at

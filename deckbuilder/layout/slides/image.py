@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from deckbuilder.geometry import Rect, points
 from deckbuilder.layout.boxes import Box, PictureBox, SlideLayout, TextBox
-from deckbuilder.layout.frame import Frame, Rect, points
+from deckbuilder.layout.frame import Frame
 from deckbuilder.layout.images import image_size
 from deckbuilder.layout.pages import SlideInfo, body_rects, content_pages, located_in
 from deckbuilder.layout.text import ParaSpec, TooLongError, fit_lines, height_emu

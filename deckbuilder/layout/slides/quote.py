@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from deckbuilder.geometry import Rect, points
 from deckbuilder.layout.boxes import Box, SlideLayout, TextBox
-from deckbuilder.layout.frame import Frame, Rect, fixed, points
+from deckbuilder.layout.frame import Frame, fixed
 from deckbuilder.layout.pages import SlideInfo, paged, text_box
 from deckbuilder.layout.text import ParaSpec, fit_or_paginate, height_emu, paragraphs_at
 from deckbuilder.outline.model import QuoteSlide

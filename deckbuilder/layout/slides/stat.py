@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from deckbuilder.geometry import Rect, points
 from deckbuilder.layout.boxes import Box, ShapeBox, SlideLayout, TextBox
-from deckbuilder.layout.frame import Frame, Rect, points
+from deckbuilder.layout.frame import Frame
 from deckbuilder.layout.pages import SlideInfo, paged
 from deckbuilder.layout.text import (
     ParaSpec,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deckbuilder.layout.boxes import EMU_PER_PT, Paragraph, SlideLayout, TableBox
-from deckbuilder.layout.frame import Frame, Rect, inches
+from deckbuilder.geometry import EMU_PER_PT, Rect, inches
+from deckbuilder.layout.boxes import Paragraph, SlideLayout, TableBox
+from deckbuilder.layout.frame import Frame
 from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.pages import SlideInfo, paged
 from deckbuilder.layout.text import (

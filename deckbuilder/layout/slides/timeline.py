@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from deckbuilder.geometry import Rect, points
 from deckbuilder.layout.boxes import Box, ShapeBox, SlideLayout, TextBox
-from deckbuilder.layout.frame import Frame, Rect, points
+from deckbuilder.layout.frame import Frame
 from deckbuilder.layout.pages import SlideInfo, body_rects, content_pages, located_in
 from deckbuilder.layout.text import (
     ParaSpec,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from deckbuilder.geometry import Rect, inches, points
 from deckbuilder.layout.boxes import Box, ShapeBox, SlideLayout
-from deckbuilder.layout.frame import CONTINUED, Frame, Rect, fixed, inches, points, slide
+from deckbuilder.layout.frame import CONTINUED, Frame, fixed, slide
 from deckbuilder.layout.pages import text_box
 from deckbuilder.layout.text import ParaSpec, TooLongError, fit_or_paginate, height_emu, paragraphs_at
 from deckbuilder.outline.model import Deck, SectionSlide, TitleSlide

@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 from slide_checks import THEMES, assert_at_least, assert_on_the_slide, laid_out, refusal, text_of, with_role
 
+from deckbuilder.geometry import Rect
 from deckbuilder.layout.boxes import PictureBox
-from deckbuilder.layout.frame import Rect
 from deckbuilder.layout.slides.image import fit_picture
 from deckbuilder.themes.registry import load_theme
 

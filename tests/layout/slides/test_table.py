@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from slide_checks import THEMES, assert_on_the_slide, laid_out, refusal, with_role
 
-from deckbuilder.layout.boxes import EMU_PER_PT, TableBox
+from deckbuilder.geometry import EMU_PER_PT
+from deckbuilder.layout.boxes import TableBox
 from deckbuilder.layout.measure import metrics_for, wrap_text
 from deckbuilder.themes.contrast import contrast_ratio
 from deckbuilder.themes.registry import load_theme

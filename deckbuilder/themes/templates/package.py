@@ -10,7 +10,7 @@ from typing import Any, TypeAlias
 from lxml import etree
 
 from deckbuilder.errors import DeckError
-from deckbuilder.templates.guard import MAX_XML_BYTES
+from deckbuilder.themes.templates.guard import MAX_XML_BYTES
 
 Element: TypeAlias = Any
 """An lxml element (lxml ships no type information)."""

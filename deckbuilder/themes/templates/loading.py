@@ -10,14 +10,14 @@ from typing import TypeVar
 
 from deckbuilder.errors import DeckError, Problem
 from deckbuilder.inputs import shipped_files
-from deckbuilder.templates.guard import MAX_XML_BYTES, read_template_bytes
-from deckbuilder.templates.limits import MAX_DRAWN_PIXELS
-from deckbuilder.templates.mapping import plan_layouts
-from deckbuilder.templates.model import Layout, TemplateSpec
-from deckbuilder.templates.package import TemplatePackage
-from deckbuilder.templates.reader import read_spec
-from deckbuilder.templates.sanitize import clean_package
-from deckbuilder.templates.theme import TemplateTheme, derive_theme
+from deckbuilder.themes.templates.guard import MAX_XML_BYTES, read_template_bytes
+from deckbuilder.themes.templates.limits import MAX_DRAWN_PIXELS
+from deckbuilder.themes.templates.mapping import plan_layouts
+from deckbuilder.themes.templates.model import Layout, TemplateSpec
+from deckbuilder.themes.templates.package import TemplatePackage
+from deckbuilder.themes.templates.reader import read_spec
+from deckbuilder.themes.templates.sanitize import clean_package
+from deckbuilder.themes.templates.theme import TemplateTheme, derive_theme
 
 T = TypeVar("T")
 

@@ -7,7 +7,7 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from deckbuilder.templates.package import NS, Element
+from deckbuilder.themes.templates.package import NS, Element
 
 _A = f"{{{NS['a']}}}"
 SAMPLE_COLUMNS = 48

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from statistics import pstdev
 
-from deckbuilder.layout.frame import Rect
-from deckbuilder.templates.model import Layout, TemplateSpec
+from deckbuilder.geometry import Rect
 from deckbuilder.themes.contrast import relative_luminance
+from deckbuilder.themes.templates.model import Layout, TemplateSpec
 
 SPREAD_WEIGHT = 3.0
 """A luminance standard deviation of a third (a photograph, a strong pattern) counts as fully busy."""

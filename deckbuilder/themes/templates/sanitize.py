@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from deckbuilder.errors import DeckError
-from deckbuilder.templates.guard import MAX_XML_BYTES
-from deckbuilder.templates.package import NS, Element
+from deckbuilder.themes.templates.guard import MAX_XML_BYTES
+from deckbuilder.themes.templates.package import NS, Element
 
 _R = f"{{{NS['r']}}}"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

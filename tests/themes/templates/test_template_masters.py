@@ -12,11 +12,11 @@ from support.office import needs_libreoffice
 from template_fixtures import FLAGSHIP
 
 import deckbuilder
-from deckbuilder.layout.frame import Rect
-from deckbuilder.templates.check import check_template
-from deckbuilder.templates.colors import Background
-from deckbuilder.templates.mapping import plan_layouts, plan_masters
-from deckbuilder.templates.model import Decoration, Layout, Placeholder, TemplateSpec, TextLook
+from deckbuilder.geometry import Rect
+from deckbuilder.themes.templates.check import check_template
+from deckbuilder.themes.templates.colors import Background
+from deckbuilder.themes.templates.mapping import plan_layouts, plan_masters
+from deckbuilder.themes.templates.model import Decoration, Layout, Placeholder, TemplateSpec, TextLook
 
 W, H = 12192000, 6858000
 TITLE = Rect(W // 12, H // 20, W * 10 // 12, H // 6)

@@ -6,15 +6,14 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from deckbuilder.layout.boxes import EMU_PER_INCH
-from deckbuilder.layout.frame import Rect
+from deckbuilder.geometry import EMU_PER_INCH, Rect
 from deckbuilder.records import as_data, internal
-from deckbuilder.templates.calm import covered_by
-from deckbuilder.templates.colors import average, blend
-from deckbuilder.templates.mapping import LayoutChoice, side_by_side
-from deckbuilder.templates.model import Layout, TemplateSpec
 from deckbuilder.themes.contrast import AA_NORMAL_TEXT, contrast_ratio, relative_luminance
 from deckbuilder.themes.model import Colors, Theme
+from deckbuilder.themes.templates.calm import covered_by
+from deckbuilder.themes.templates.colors import average, blend
+from deckbuilder.themes.templates.mapping import LayoutChoice, side_by_side
+from deckbuilder.themes.templates.model import Layout, TemplateSpec
 
 BRIEFING_SIZES = {
     "takeaway": (26, 18),

@@ -22,7 +22,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
 TORTURE = ROOT / "tests" / "data" / "good" / "torture.yaml"
 SAHEL = ROOT / "assets" / "images" / "sahel.png"

@@ -10,8 +10,8 @@ import dataclasses
 import re
 
 from deckbuilder.errors import DeckError
-from deckbuilder.layout.frame import Rect
-from deckbuilder.templates.model import Placeholder
+from deckbuilder.geometry import Rect
+from deckbuilder.themes.templates.model import Placeholder
 
 MAX_MASTERS = 100
 """Slide masters in a template (real ones have one to a few)."""

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from deckbuilder.layout.boxes import Align, Anchor
-from deckbuilder.layout.frame import Rect
-from deckbuilder.templates.colors import Background
+from deckbuilder.geometry import Align, Anchor, Rect
+from deckbuilder.themes.templates.colors import Background
 
 TITLE_TYPES = ("title", "ctrTitle")
 TEXT_CONTENT_TYPES = ("obj", "body")

@@ -13,8 +13,8 @@ import pytest
 from pptx import Presentation
 
 from deckbuilder.errors import DeckError
-from deckbuilder.templates import load_template
-from deckbuilder.templates.guard import MAX_PARTS
+from deckbuilder.themes.templates import load_template
+from deckbuilder.themes.templates.guard import MAX_PARTS
 
 PPTX_BASICS = {"[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>"}
 
@@ -109,7 +109,7 @@ def test_checking_a_template_never_imports_python_pptx(tmp_path: Path, templates
     code = (
         "import sys\n"
         "from deckbuilder.errors import DeckError\n"
-        "from deckbuilder.templates.check import check_template\n"
+        "from deckbuilder.themes.templates.check import check_template\n"
         f"check_template({str(templates['picture'])!r})\n"
         "try:\n"
         f"    check_template({str(bomb)!r})\n"

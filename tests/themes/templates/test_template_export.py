@@ -256,7 +256,7 @@ def test_pdf_export_refuses_a_template_whose_master_shows_text_it_cannot_draw(tm
 def test_a_layouts_background_picture_and_logo_are_there_for_renderers_that_paint_them(
     templates: dict[str, Path],
 ) -> None:
-    from deckbuilder.templates import template_layout, template_picture
+    from deckbuilder.themes.templates import template_layout, template_picture
 
     layout = template_layout(templates["picture"], 0, 1)
     assert layout is not None and layout.background.part is not None

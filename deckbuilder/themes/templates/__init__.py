@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deckbuilder.lazy import lazy_attributes
-from deckbuilder.templates.guard import TEMPLATE_SUFFIXES
+from deckbuilder.themes.templates.guard import TEMPLATE_SUFFIXES
 
 if TYPE_CHECKING:
-    from deckbuilder.templates.loading import (
+    from deckbuilder.themes.templates.loading import (
         art_left_out,
         load_template,
         template_layout,
         template_picture,
         template_theme,
     )
-    from deckbuilder.templates.model import TemplateSpec
-    from deckbuilder.templates.theme import TemplateTheme
+    from deckbuilder.themes.templates.model import TemplateSpec
+    from deckbuilder.themes.templates.theme import TemplateTheme
 
 __all__ = [
     "TEMPLATE_SUFFIXES",
@@ -31,13 +31,13 @@ __all__ = [
 ]
 
 _LAZY = {
-    "art_left_out": "deckbuilder.templates.loading",
-    "TemplateSpec": "deckbuilder.templates.model",
-    "TemplateTheme": "deckbuilder.templates.theme",
-    "load_template": "deckbuilder.templates.loading",
-    "template_layout": "deckbuilder.templates.loading",
-    "template_picture": "deckbuilder.templates.loading",
-    "template_theme": "deckbuilder.templates.loading",
+    "art_left_out": "deckbuilder.themes.templates.loading",
+    "TemplateSpec": "deckbuilder.themes.templates.model",
+    "TemplateTheme": "deckbuilder.themes.templates.theme",
+    "load_template": "deckbuilder.themes.templates.loading",
+    "template_layout": "deckbuilder.themes.templates.loading",
+    "template_picture": "deckbuilder.themes.templates.loading",
+    "template_theme": "deckbuilder.themes.templates.loading",
 }
 
 

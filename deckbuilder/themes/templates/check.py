@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckbuilder.layout.boxes import EMU_PER_INCH
-from deckbuilder.layout.frame import Rect
-from deckbuilder.layout.measure import UNKNOWN_FAMILY_SCALE, has_stand_in
+from deckbuilder.fonts import UNKNOWN_FAMILY_SCALE, has_stand_in
+from deckbuilder.geometry import EMU_PER_INCH, Rect
 from deckbuilder.outline.model import SLIDE_KINDS
-from deckbuilder.templates.mapping import LayoutChoice, plan_layouts
-from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
-from deckbuilder.templates.theme import backdrop, content_area, layout_colors, title_color, worst_contrast
 from deckbuilder.themes.contrast import AA_NORMAL_TEXT
+from deckbuilder.themes.templates.mapping import LayoutChoice, plan_layouts
+from deckbuilder.themes.templates.model import Layout, Placeholder, TemplateSpec
+from deckbuilder.themes.templates.theme import (
+    backdrop,
+    content_area,
+    layout_colors,
+    title_color,
+    worst_contrast,
+)
 
 _STAND_INS = {"calibri": "Carlito", "carlito": "Carlito"}
 _SHAPES = {(4, 3): "4:3", (16, 9): "16:9", (16, 10): "16:10"}
@@ -135,7 +140,7 @@ def _background_warnings(spec: TemplateSpec, layout: Layout, choices: dict[str, 
 
 def check_template(path: str | Path) -> TemplateReport:
     """Check a template; DeckError (`path: message`) when it is not a usable template at all."""
-    from deckbuilder.templates import load_template
+    from deckbuilder.themes.templates import load_template
 
     spec = load_template(path)
     choices = plan_layouts(spec)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from lxml import etree
 
-from deckbuilder.layout.frame import Rect
-from deckbuilder.templates.colors import Background, fill_alpha
-from deckbuilder.templates.model import Decoration, Layout, Placeholder, TemplateSpec, TextLook
-from deckbuilder.templates.theme import backdrop, layout_colors
+from deckbuilder.geometry import Rect
 from deckbuilder.themes.contrast import contrast_ratio
+from deckbuilder.themes.templates.colors import Background, fill_alpha
+from deckbuilder.themes.templates.model import Decoration, Layout, Placeholder, TemplateSpec, TextLook
+from deckbuilder.themes.templates.theme import backdrop, layout_colors
 
 W, H = 12192000, 6858000
 TITLE = Rect(W // 12, 0, W * 10 // 12, H // 6)

@@ -10,8 +10,8 @@ import pytest
 from pptx import Presentation
 
 from deckbuilder.errors import DeckError
-from deckbuilder.templates import load_template
-from deckbuilder.templates.mapping import plan_layouts
+from deckbuilder.themes.templates import load_template
+from deckbuilder.themes.templates.mapping import plan_layouts
 
 
 def names(template: Path, overrides: dict[str, str] | None = None) -> dict[str, str]:

@@ -13,7 +13,7 @@ import deckbuilder
 from deckbuilder.layout.boxes import TextBox
 from deckbuilder.layout.engine import layout_deck
 from deckbuilder.outline.loader import load
-from deckbuilder.templates import template_theme
+from deckbuilder.themes.templates import template_theme
 
 FLAGSHIP_SLIDES = 19
 """The flagship's slides on the built-in theme."""

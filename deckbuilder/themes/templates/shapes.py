@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from deckbuilder.layout.frame import Rect
-from deckbuilder.templates.colors import color_value, fill_alpha, gradient_color
-from deckbuilder.templates.limits import printable
-from deckbuilder.templates.model import Decoration
-from deckbuilder.templates.package import NS, R_EMBED, Element, TemplatePackage
+from deckbuilder.geometry import Rect
+from deckbuilder.themes.templates.colors import color_value, fill_alpha, gradient_color
+from deckbuilder.themes.templates.limits import printable
+from deckbuilder.themes.templates.model import Decoration
+from deckbuilder.themes.templates.package import NS, R_EMBED, Element, TemplatePackage
 
 
 def shape_rect(shape: Element) -> Rect | None:

@@ -6,9 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from deckbuilder.layout.boxes import Align, Anchor
-from deckbuilder.layout.frame import Rect
-from deckbuilder.templates.colors import (
+from deckbuilder.geometry import Align, Anchor, Rect
+from deckbuilder.themes.templates.colors import (
     Background,
     blend,
     color_value,
@@ -16,8 +15,8 @@ from deckbuilder.templates.colors import (
     mapped_scheme,
     picture_background,
 )
-from deckbuilder.templates.guard import MAX_XML_BYTES
-from deckbuilder.templates.limits import (
+from deckbuilder.themes.templates.guard import MAX_XML_BYTES
+from deckbuilder.themes.templates.limits import (
     MAX_LAYOUTS,
     MAX_MASTERS,
     checked_placeholder,
@@ -25,7 +24,7 @@ from deckbuilder.templates.limits import (
     rect_problem,
     refuse_counts,
 )
-from deckbuilder.templates.model import (
+from deckbuilder.themes.templates.model import (
     CHROME_TYPES,
     TITLE_TYPES,
     Decoration,
@@ -34,7 +33,7 @@ from deckbuilder.templates.model import (
     TemplateSpec,
     TextLook,
 )
-from deckbuilder.templates.package import (
+from deckbuilder.themes.templates.package import (
     NS,
     R_EMBED,
     R_ID,
@@ -44,7 +43,7 @@ from deckbuilder.templates.package import (
     Element,
     TemplatePackage,
 )
-from deckbuilder.templates.shapes import decorations, shape_rect
+from deckbuilder.themes.templates.shapes import decorations, shape_rect
 
 DEFAULT_SIZE = (9144000, 6858000)
 _ALIGN: dict[str, Align] = {"ctr": "center", "r": "right"}

@@ -8,14 +8,16 @@ import pytest
 from template_fixtures import FLAGSHIP, NAMES, TORTURE
 
 import deckbuilder
-from deckbuilder.layout.boxes import EMU_PER_PT, DeckLayout, TextBox
-from deckbuilder.layout.measure import UNKNOWN_FAMILY_SCALE, metrics_for
+from deckbuilder.fonts import UNKNOWN_FAMILY_SCALE
+from deckbuilder.geometry import EMU_PER_PT
+from deckbuilder.layout.boxes import DeckLayout, TextBox
+from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.text import WRAP_SAFETY, height_emu
 from deckbuilder.pipeline import layout
-from deckbuilder.templates import TemplateTheme
-from deckbuilder.templates.theme import TemplateTheme as DerivedTheme
 from deckbuilder.themes.contrast import AA_NORMAL_TEXT, contrast_ratio
 from deckbuilder.themes.registry import load_theme
+from deckbuilder.themes.templates import TemplateTheme
+from deckbuilder.themes.templates.theme import TemplateTheme as DerivedTheme
 
 
 @pytest.fixture(scope="module", params=[(d, n) for d in ("flagship", "torture") for n in NAMES], ids=str)

@@ -7,10 +7,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from deckbuilder.errors import DeckError, Problem
-from deckbuilder.layout.frame import Rect
+from deckbuilder.geometry import Rect
 from deckbuilder.outline.model import SLIDE_KINDS, SlideKind
-from deckbuilder.templates.calm import clutter
-from deckbuilder.templates.model import Layout, Placeholder, TemplateSpec
+from deckbuilder.themes.templates.calm import clutter
+from deckbuilder.themes.templates.model import Layout, Placeholder, TemplateSpec
 
 Locate = Callable[[str], tuple[str, int | None, int | None]]
 """Where the override for a kind was written: (file, line, column)."""
