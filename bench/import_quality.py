@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from support.article_quality import CORPUS, manifest, measure
 
-from deckbuilder.importer import import_article
 from deckbuilder.importer.reader import read_article_file
+from deckbuilder.pipeline import import_article
 
 
 def _long_article_timing() -> None:
@@ -25,7 +25,7 @@ def _long_article_timing() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "importer"))
     from test_import_large import long_article
 
-    from deckbuilder.importer import import_text
+    from deckbuilder.pipeline import import_text
 
     text = long_article()
     best = min(_timed(lambda: import_text(text)) for _ in range(3))

@@ -31,10 +31,9 @@ __all__ = ["Deck", "DeckError", "Problem", "export", "export_many", "import_arti
 if TYPE_CHECKING:
     from deckbuilder.batch import export_many
     from deckbuilder.errors import DeckError, Problem
-    from deckbuilder.importer import import_article
     from deckbuilder.outline.loader import load, loads, save
     from deckbuilder.outline.model import Deck
-    from deckbuilder.pipeline import export
+    from deckbuilder.pipeline import export, import_article
     from deckbuilder.version import __version__ as __version__
 
 _LAZY = {
@@ -43,7 +42,7 @@ _LAZY = {
     "Problem": "deckbuilder.errors",
     "export": "deckbuilder.pipeline",
     "export_many": "deckbuilder.batch",
-    "import_article": "deckbuilder.importer",
+    "import_article": "deckbuilder.pipeline",
     "load": "deckbuilder.outline.loader",
     "loads": "deckbuilder.outline.loader",
     "save": "deckbuilder.outline.loader",

@@ -368,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("templates", nargs="+", metavar="CORP.pptx", help="template files (.pptx, .potx)")
     check.set_defaults(run=_cmd_check_template)
 
-    from deckbuilder.importer.command import add_import_command
+    from deckbuilder.import_command import add_import_command
 
     add_import_command(commands)
 

@@ -6,6 +6,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckbuilder.atomic import TEMP_PREFIX, atomic_folder, remove_stale_temporaries, write_bytes_atomic
 from deckbuilder.errors import DeckError, Problem
@@ -13,7 +14,12 @@ from deckbuilder.layout.boxes import DeckLayout
 from deckbuilder.outline.model import Deck
 from deckbuilder.themes.model import Theme
 
+if TYPE_CHECKING:
+    from deckbuilder.layout.capacity import BulletRoom
+
 FORMATS = ("pptx", "pdf", "png")
+IMPORT_THEME = "briefing"
+"""The theme an imported outline names, and whose bullets slides the importer fills."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,31 @@ class Exported:
 
     slides: int
     notes: tuple[str, ...] = ()
+
+
+def import_article(source: str | os.PathLike[str], *, format: str = "auto") -> Deck:
+    """The deck outline for an article: a file (a path, or a one-line str naming a file or ending in .txt,
+    .md or .html) or the article's text itself. Raises DeckError, located, for a bad file or no text."""
+    from deckbuilder.importer.api import import_article as read_article
+
+    return read_article(source, theme=IMPORT_THEME, fits=_bullet_room().fits, format=format)
+
+
+def import_text(
+    text: str, *, format: str = "auto", name: str = "<article>", path: Path | None = None
+) -> Deck:
+    """The deck outline for an article's text; `name` locates problems, `path` helps tell the format."""
+    from deckbuilder.importer.api import import_text as read_text
+
+    return read_text(text, theme=IMPORT_THEME, fits=_bullet_room().fits, format=format, name=name, path=path)
+
+
+def _bullet_room() -> BulletRoom:
+    """What fits on a bullets slide of the theme imports use: the layout engine measures it."""
+    from deckbuilder.layout.capacity import BulletRoom
+    from deckbuilder.themes.registry import load_theme
+
+    return BulletRoom(load_theme(IMPORT_THEME))
 
 
 def output_path_for(deck_path: Path, output_dir: str | os.PathLike[str] | None, fmt: str = "pptx") -> Path:
@@ -109,7 +140,7 @@ def _with_placeholder_images(deck: Deck, placeholder: Path) -> Deck:
     from deckbuilder.layout.images import allowed_folders, image_problem, resolve_image
     from deckbuilder.outline.model import ImageSlide
 
-    result = copy.deepcopy(deck).with_path(deck.path)
+    result = copy.deepcopy(deck)
     allowed = allowed_folders(result)  # what export allows, so the preview shows what export will
     for section in result.sections:
         for slide in section.slides:

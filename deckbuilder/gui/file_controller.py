@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QWidget
 
 from deckbuilder.errors import DeckError
-
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import Document
-    from deckbuilder.gui.recovery import Recovery
-    from deckbuilder.gui.settings import AppSettings
+from deckbuilder.gui.document import Document
+from deckbuilder.gui.recovery import Recovery
+from deckbuilder.gui.settings import AppSettings
 
 DECK_FILTER = "Deck outlines (*.yaml *.yml);;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -103,8 +100,8 @@ class FileController(QObject):
 
     def new_from_article(self) -> bool:
         """Ask for an article, import it, and open the outline as an unsaved deck (Save asks where)."""
-        from deckbuilder.importer import import_article
         from deckbuilder.outline.loader import dumps
+        from deckbuilder.pipeline import import_article
 
         if not self.maybe_save():
             return False

@@ -22,6 +22,7 @@ from deckbuilder.outline.yaml_compose import MAX_NODES
 from deckbuilder.records import as_data
 
 if TYPE_CHECKING:  # the model loads only when an article is imported: `--help` stays fast
+    from deckbuilder.importer.slides import BulletsFit
     from deckbuilder.outline.model import Deck
 
 __all__ = ["FORMATS", "import_article", "import_text"]
@@ -49,9 +50,16 @@ def _parse(text: str, fmt: ArticleFormat) -> Article:
 
 
 def import_text(
-    text: str, *, format: str = "auto", name: str = "<article>", path: Path | None = None
+    text: str,
+    *,
+    theme: str,
+    fits: BulletsFit,
+    format: str = "auto",
+    name: str = "<article>",
+    path: Path | None = None,
 ) -> Deck:
-    """The deck outline for an article's text; `name` locates problems, `path` helps tell the format."""
+    """The deck outline for an article's text on a theme (`fits` measures its bullets slides);
+    `name` locates problems, `path` helps tell the format."""
     if format not in FORMATS:
         raise DeckError.single(name, f"unknown article format {format!r}; use one of {', '.join(FORMATS)}")
     text = normalize_text(text)
@@ -74,7 +82,9 @@ def import_text(
 
     stem = path.stem if path is not None else "Article"
     language = guess_language(" ".join(block_text(block) for block in article.blocks[:400]))
-    deck = Marker(article.marks, article_texts(article)).deck(build_deck(article, stem, language))
+    deck = Marker(article.marks, article_texts(article)).deck(
+        build_deck(article, stem, language, theme, fits)
+    )
     nodes = _node_count(as_data(deck))
     if nodes > MAX_IMPORT_NODES:
         raise DeckError.single(
@@ -85,15 +95,19 @@ def import_text(
     return deck
 
 
-def import_article(source: str | os.PathLike[str], *, format: str = "auto") -> Deck:
+def import_article(
+    source: str | os.PathLike[str], *, theme: str, fits: BulletsFit, format: str = "auto"
+) -> Deck:
     """The deck outline for an article: a file (a path, or a one-line str naming a file or ending in .txt,
     .md or .html) or the article's text itself. Raises DeckError, located, for a bad file or no text."""
     if isinstance(source, str) and (
         "\n" in source or len(source) > _PATH_LIKE_MAX or not _names_a_file(source)
     ):
-        return import_text(source, format=format)
+        return import_text(source, theme=theme, fits=fits, format=format)
     path = Path(source)
-    return import_text(read_article_file(path), format=format, name=str(path), path=path)
+    return import_text(
+        read_article_file(path), theme=theme, fits=fits, format=format, name=str(path), path=path
+    )
 
 
 def _node_count(data: object) -> int:

@@ -7,13 +7,11 @@ from collections import Counter
 from dataclasses import replace
 
 from deckbuilder.importer.blocks import Article, Chrome, ListBlock, Paragraph
-from deckbuilder.importer.capacity import BulletRoom
 from deckbuilder.importer.sentences import capitalize, heading_title, split_sentences, word_count
-from deckbuilder.importer.slides import SlideContext, part_slides, takeaways_slide, timeline_slide
+from deckbuilder.importer.slides import BulletsFit, SlideContext, part_slides, takeaways_slide, timeline_slide
 from deckbuilder.importer.structure import OVERVIEW_TITLE, Chapter, Part, Shape, article_shape
 from deckbuilder.outline.model import BulletsSlide, Deck, Section, Slide, Source, SourcesSlide, TitleSlide
 
-THEME = "briefing"
 SUBTITLE_MAX_WORDS = 25
 DECK_TITLE_WORDS = 14
 DECK_TITLE_CHARS = 100
@@ -128,8 +126,9 @@ def _headline_of(shape: Shape, name: str) -> str:
     return (shape.headline or "").strip() or name
 
 
-def build_deck(article: Article, name: str, language: str) -> Deck:
-    """The Deck for an article in a language; `name` titles it when the article has no headline."""
+def build_deck(article: Article, name: str, language: str, theme: str, fits: BulletsFit) -> Deck:
+    """The Deck for an article in a language, on a theme whose bullets slides hold what `fits` says;
+    `name` titles it when the article has no headline."""
     shape = article_shape(article, article.author)
     headline = _headline_of(shape, name)
     title, headline_subtitle, tag = split_headline(headline)
@@ -141,8 +140,7 @@ def build_deck(article: Article, name: str, language: str) -> Deck:
     fits_footer = word_count(footer_text) <= FOOTER_MAX_WORDS and len(footer_text) <= FOOTER_MAX_CHARS
     footer = footer_text if fits_footer else None
     source = _short_source(title, tag)
-    room = BulletRoom(THEME, footer)
-    context = SlideContext(lambda t, points: room.fits(t, points, source), source, language)
+    context = SlideContext(lambda t, points: fits(t, points, source, footer), source, language)
 
     opening: list[Slide] = [TitleSlide(notes=shape.standfirst)]
     chapters = list(shape.chapters)
@@ -177,7 +175,7 @@ def build_deck(article: Article, name: str, language: str) -> Deck:
         subtitle=subtitle,
         author=article.author or shape.byline,
         date=article.date,
-        theme=THEME,
+        theme=theme,
         footer=footer,
         sources=sources,
         sections=sections,

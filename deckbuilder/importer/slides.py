@@ -38,6 +38,12 @@ LONE_POINT_MAX_WORDS = 12
 """Words of points on one slide: more and it reads as a page of prose (a point alone may be longer)."""
 
 
+BulletsFit = Callable[[str, Sequence[Point], str | None, str | None], bool]
+"""Whether points make one bullets slide at a comfortable size: (title, points, source, footer) -> bool.
+
+The caller measures it (the layout engine knows what fits); the importer only asks."""
+
+
 @dataclass(frozen=True)
 class SlideContext:
     """What every slide made from one article shares."""

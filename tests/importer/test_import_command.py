@@ -15,9 +15,9 @@ import pytest
 from outline_checks import ARTICLES, SEED
 
 from deckbuilder.errors import DeckError
-from deckbuilder.importer import import_article, import_text
-from deckbuilder.importer.command import add_import_command
+from deckbuilder.import_command import add_import_command
 from deckbuilder.outline.loader import load
+from deckbuilder.pipeline import import_article, import_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

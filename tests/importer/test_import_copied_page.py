@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from outline_checks import ARTICLES, OutlineChecks, bullet_texts
 
-from deckbuilder.importer import import_article
 from deckbuilder.outline.model import BulletsSlide, Deck, QuoteSlide
+from deckbuilder.pipeline import import_article
 
 PAGE = ARTICLES / "copied-news-page.txt"
 CHROME = [

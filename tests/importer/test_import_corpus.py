@@ -10,9 +10,9 @@ import pytest
 from outline_checks import OutlineChecks
 from support.article_quality import CORPUS, manifest, measure
 
-from deckbuilder.importer import import_article
 from deckbuilder.importer.reader import read_article_file
 from deckbuilder.outline.model import Deck
+from deckbuilder.pipeline import import_article
 
 ENTRIES = manifest()
 

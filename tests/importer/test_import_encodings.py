@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from outline_checks import ARTICLES, SEED, OutlineChecks
 
-from deckbuilder.importer import import_article
 from deckbuilder.outline.model import BulletsSlide, Deck
+from deckbuilder.pipeline import import_article
 from deckbuilder.records import as_data
 
 

@@ -12,7 +12,6 @@ from outline_checks import (
     outline_text,
 )
 
-from deckbuilder.importer import import_article, import_text
 from deckbuilder.outline.model import (
     BulletPoint,
     BulletsSlide,
@@ -26,6 +25,7 @@ from deckbuilder.outline.model import (
     TitleSlide,
 )
 from deckbuilder.outline.model import Slide as AnySlide
+from deckbuilder.pipeline import import_article, import_text
 
 MARKDOWN = ARTICLES / "grid-under-strain.md"
 HTML = ARTICLES / "sahel-briefing.html"

@@ -7,8 +7,8 @@ import re
 
 from outline_checks import OutlineChecks, bullet_texts, words_of
 
-from deckbuilder.importer import import_text
 from deckbuilder.outline.model import BulletPoint, BulletsSlide, TimelineSlide
+from deckbuilder.pipeline import import_text
 
 SUBJECTS = [
     "The ministry",

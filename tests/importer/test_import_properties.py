@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from outline_checks import outline_text, words_of
 
 from deckbuilder.errors import DeckError
-from deckbuilder.importer import import_text
 from deckbuilder.outline.loader import dumps, loads
+from deckbuilder.pipeline import import_text
 
 WORDS_TEXT = (
     "alpha Beta gamma Delta 1,500 troops 2021 “quoted phrase here” said Jane Doe Key Takeaways; which — "

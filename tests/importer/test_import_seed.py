@@ -10,7 +10,6 @@ from outline_checks import SEED, OutlineChecks, bullet_texts, words_of
 from pptx import Presentation
 
 import deckbuilder
-from deckbuilder.importer import import_article
 from deckbuilder.outline.model import (
     BulletPoint,
     BulletsSlide,
@@ -21,6 +20,7 @@ from deckbuilder.outline.model import (
     TakeawaysSlide,
     TitleSlide,
 )
+from deckbuilder.pipeline import import_article
 
 HEADLINE = (
     "France-US Conundrum: Why Paris now sees Washington as a risk to European sovereignty in NATO | Explained"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from deckbuilder.importer import import_text
 from deckbuilder.importer.figures import comparable_figures, find_quote, timeline_events
 from deckbuilder.importer.language import guess_language
 from deckbuilder.importer.points import concise, prose_points
 from deckbuilder.importer.sentences import heading_title, split_sentences
 from deckbuilder.outline.model import BulletsSlide
+from deckbuilder.pipeline import import_text
 
 
 def test_sentences_split_at_full_stops_but_not_after_abbreviations_or_initials() -> None:

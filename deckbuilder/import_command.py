@@ -34,9 +34,9 @@ def _same_file(a: Path, b: Path) -> bool:
 def run_import(args: argparse.Namespace) -> int:
     """Import one article; print 'wrote PATH', or the problems on stderr."""
     from deckbuilder.errors import DeckError
-    from deckbuilder.importer import import_text
     from deckbuilder.importer.reader import read_article_file
     from deckbuilder.outline.loader import save
+    from deckbuilder.pipeline import import_text
 
     article = Path(args.article)
     target = output_path_for(article, args.output)

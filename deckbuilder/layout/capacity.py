@@ -9,7 +9,7 @@ from deckbuilder.layout.frame import Frame
 from deckbuilder.layout.pages import SlideInfo
 from deckbuilder.layout.slides.bullets import layout_bullets
 from deckbuilder.outline.model import BulletPoint, BulletsSlide, Point
-from deckbuilder.themes.registry import load_theme
+from deckbuilder.themes.model import Theme
 
 MAX_POINTS = 5
 """First-level points on one slide, however short: more and a slide stops reading as a briefing."""
@@ -22,21 +22,22 @@ SHRINK_ALLOWANCE_PT = 4.0
 class BulletRoom:
     """Whether points fit one bullets slide of a theme at a comfortable size."""
 
-    def __init__(self, theme: str = "briefing", footer: str | None = None) -> None:
-        resolved = load_theme(theme)
-        self.frame = Frame(resolved, footer)
+    def __init__(self, theme: Theme) -> None:
+        self.theme = theme
         self.floors = (
-            resolved.sizes.body.max - SHRINK_ALLOWANCE_PT,
-            resolved.sizes.body_level2.max - SHRINK_ALLOWANCE_PT,
+            theme.sizes.body.max - SHRINK_ALLOWANCE_PT,
+            theme.sizes.body_level2.max - SHRINK_ALLOWANCE_PT,
         )
+        self._frames: dict[str | None, Frame] = {}
 
-    def fits(self, title: str, points: Sequence[Point], source: str | None) -> bool:
+    def fits(self, title: str, points: Sequence[Point], source: str | None, footer: str | None) -> bool:
         """True when the points make one slide, text no smaller than the floor, within the count limits."""
         lines = sum(1 + (len(p.points) if isinstance(p, BulletPoint) else 0) for p in points)
         if len(points) > MAX_POINTS or lines > MAX_LINES:
             return False
+        frame = self._frames.get(footer) or self._frames.setdefault(footer, Frame(self.theme, footer))
         slide = BulletsSlide(title=title, points=list(points), source=source)
-        pages = layout_bullets(slide, self.frame, SlideInfo("bullets", title, source, None, None))
+        pages = layout_bullets(slide, frame, SlideInfo("bullets", title, source, None, None))
         if len(pages) != 1:
             return False
         return all(
