@@ -5,76 +5,19 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from deckbuilder.outline.model import SLIDE_CLASSES
+
 Data = dict[str, Any]
 OutlinePath = tuple[int, ...]
 """() is the deck, (s,) a section, (s, i) a slide of a section."""
 
-KIND_LABELS: dict[str, str] = {
-    "title": "Title",
-    "section": "Section divider",
-    "bullets": "Bullets",
-    "takeaways": "Key takeaways",
-    "comparison": "Comparison",
-    "stat": "Big numbers",
-    "chart": "Chart",
-    "table": "Table",
-    "timeline": "Timeline",
-    "quote": "Quote",
-    "image": "Image",
-    "sources": "Sources",
-}
-
-_TEMPLATES: dict[str, Data] = {
-    "title": {"kind": "title"},
-    "section": {"kind": "section", "title": "New section"},
-    "bullets": {"kind": "bullets", "title": "New slide", "points": ["First point", "Second point"]},
-    "takeaways": {
-        "kind": "takeaways",
-        "title": "Key Takeaways",
-        "points": ["First takeaway", "Second takeaway"],
-    },
-    "comparison": {
-        "kind": "comparison",
-        "title": "Side by side",
-        "left": {"heading": "One side", "points": ["A point"]},
-        "right": {"heading": "The other side", "points": ["A point"]},
-    },
-    "stat": {"kind": "stat", "title": "In numbers", "stats": [{"value": "100", "label": "What it counts"}]},
-    "chart": {
-        "kind": "chart",
-        "title": "A chart",
-        "chart": "column",
-        "categories": ["First", "Second"],
-        "series": [{"name": "Series 1", "values": [1, 2]}],
-    },
-    "table": {"kind": "table", "title": "A table", "header": ["", "Column 1"], "rows": [["Row 1", "Value"]]},
-    "timeline": {
-        "kind": "timeline",
-        "title": "Timeline",
-        "events": [{"date": "2024", "text": "What happened"}],
-    },
-    "quote": {"kind": "quote", "text": "The quotation", "attribution": "Who said it"},
-    "image": {"kind": "image", "title": "A picture", "image": "image.png", "alt": "What the picture shows"},
-    "sources": {"kind": "sources"},
-}
-
-_TITLED = {
-    "section",
-    "bullets",
-    "takeaways",
-    "comparison",
-    "stat",
-    "chart",
-    "table",
-    "timeline",
-    "image",
-    "quote",
-}
+KIND_LABELS: dict[str, str] = {kind: cls.label for kind, cls in SLIDE_CLASSES.items()}
+"""Every slide kind's name in the app, in the outline's order."""
 
 
 def new_slide(kind: str) -> Data:
     """A new slide of a kind, with placeholder content that passes validation."""
-    return copy.deepcopy(_TEMPLATES[kind])
+    return {"kind": kind, **copy.deepcopy(dict(SLIDE_CLASSES[kind].starter))}
 
 
 def _texts(slide: Data) -> list[str]:
@@ -103,7 +46,7 @@ def convert_slide(slide: Data, kind: str) -> Data:
     if slide.get("kind") == kind:
         return copy.deepcopy(slide)
     result = new_slide(kind)
-    if kind in _TITLED and slide.get("title"):
+    if SLIDE_CLASSES[kind].own_title and slide.get("title"):
         result["title"] = slide["title"]
     texts = _texts(slide)
     if texts and kind == "bullets":

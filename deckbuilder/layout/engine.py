@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
 
 from deckbuilder.layout.boxes import DeckLayout, SlideLayout
 from deckbuilder.layout.frame import Frame
@@ -20,20 +21,12 @@ from deckbuilder.layout.slides.timeline import layout_timeline
 from deckbuilder.layout.slides.title import layout_section, layout_title
 from deckbuilder.outline.inline import Run, plain_text, runs
 from deckbuilder.outline.model import (
-    BulletsSlide,
-    ChartSlide,
-    ComparisonSlide,
     Deck,
-    ImageSlide,
     QuoteSlide,
     Section,
     SectionSlide,
     Slide,
     SourcesSlide,
-    StatSlide,
-    TableSlide,
-    TakeawaysSlide,
-    TimelineSlide,
     TitleSlide,
 )
 from deckbuilder.themes.model import Theme
@@ -103,32 +96,38 @@ def layout_slide(
         own = layout_on_template(slide, deck, frame, origin, section_number, info)
         if own is not None:
             return own
-    if isinstance(slide, TitleSlide):
-        return layout_title(slide, deck, frame, origin)
-    if isinstance(slide, SectionSlide):
-        return layout_section(slide, section_number, frame, origin)
-    match slide:
-        case BulletsSlide():
-            return layout_bullets(slide, frame, info)
-        case TakeawaysSlide():
-            return layout_takeaways(slide, frame, info)
-        case ComparisonSlide():
-            return layout_comparison(slide, frame, info)
-        case StatSlide():
-            return layout_stat(slide, frame, info)
-        case ChartSlide():
-            return layout_chart(slide, frame, info)
-        case TableSlide():
-            return layout_table(slide, frame, info)
-        case TimelineSlide():
-            return layout_timeline(slide, frame, info)
-        case QuoteSlide():
-            return layout_quote(slide, frame, info)
-        case ImageSlide():
-            return layout_image(slide, resolve_image(deck, slide.image), frame, info)
-        case SourcesSlide():
-            return layout_sources(slide, deck, frame, info)
-    raise AssertionError(f"no layout for slide kind {slide.kind!r}")
+    return SLIDE_LAYOUTS[slide.kind](SlideJob(slide, deck, frame, info, origin, section_number))
+
+
+@dataclass(frozen=True)
+class SlideJob:
+    """One outline slide to lay out, with everything a kind's layout may need."""
+
+    slide: Any  # the kind's own class: SLIDE_LAYOUTS pairs them
+    deck: Deck
+    frame: Frame
+    info: SlideInfo
+    origin: tuple[int, int] | None
+    section_number: int
+
+
+SLIDE_LAYOUTS: dict[str, Callable[[SlideJob], list[SlideLayout]]] = {
+    "title": lambda job: layout_title(job.slide, job.deck, job.frame, job.origin),
+    "section": lambda job: layout_section(job.slide, job.section_number, job.frame, job.origin),
+    "bullets": lambda job: layout_bullets(job.slide, job.frame, job.info),
+    "takeaways": lambda job: layout_takeaways(job.slide, job.frame, job.info),
+    "comparison": lambda job: layout_comparison(job.slide, job.frame, job.info),
+    "stat": lambda job: layout_stat(job.slide, job.frame, job.info),
+    "chart": lambda job: layout_chart(job.slide, job.frame, job.info),
+    "table": lambda job: layout_table(job.slide, job.frame, job.info),
+    "timeline": lambda job: layout_timeline(job.slide, job.frame, job.info),
+    "quote": lambda job: layout_quote(job.slide, job.frame, job.info),
+    "image": lambda job: layout_image(
+        job.slide, resolve_image(job.deck, job.slide.image), job.frame, job.info
+    ),
+    "sources": lambda job: layout_sources(job.slide, job.deck, job.frame, job.info),
+}
+"""Each slide kind's layout, by its `kind` tag: one line per kind."""
 
 
 def _as_read(page: SlideLayout) -> SlideLayout:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, get_args
 
 from deckbuilder.outline.number_format import (
     MAX_NUMBER_FORMAT_LENGTH,
@@ -116,7 +118,18 @@ class Event(Record):
 
 @dataclass(kw_only=True)
 class SlideBase(Record):
-    """Fields every slide kind has."""
+    """Fields every slide kind has; each kind also declares its `kind` tag and the class facts below.
+
+    A slide kind is declared once, as a subclass listed in `Slide`: the outline's reader, the JSON
+    Schema, the app's Add Slide menu and new-slide content all follow from it.
+    """
+
+    label: ClassVar[str]
+    """What the app calls the kind (menus, the outline tree)."""
+    starter: ClassVar[Mapping[str, object]]
+    """The content a new slide of the kind starts with (it passes validation)."""
+    own_title: ClassVar[bool] = True
+    """Whether `title` is the slide's own heading (kept when the slide changes kind)."""
 
     notes: Annotated[str, Rule(description=NOTES_MARKUP)] | None = None
     source: Annotated[str, Rule(description=SOURCE_MARKUP)] | None = None
@@ -126,6 +139,9 @@ class SlideBase(Record):
 class TitleSlide(SlideBase):
     """The opening slide; empty fields fall back to the deck's own."""
 
+    label: ClassVar[str] = "Title"
+    starter: ClassVar[Mapping[str, object]] = {}
+    own_title: ClassVar[bool] = False
     kind: Literal["title"] = "title"
     title: Markup | None = None
     subtitle: Markup | None = None
@@ -137,6 +153,8 @@ class TitleSlide(SlideBase):
 class SectionSlide(SlideBase):
     """A divider that opens a section."""
 
+    label: ClassVar[str] = "Section divider"
+    starter: ClassVar[Mapping[str, object]] = {"title": "New section"}
     kind: Literal["section"] = "section"
     title: RichText
     subtitle: Markup | None = None
@@ -146,6 +164,11 @@ class SectionSlide(SlideBase):
 class BulletsSlide(SlideBase):
     """A heading and points on two levels."""
 
+    label: ClassVar[str] = "Bullets"
+    starter: ClassVar[Mapping[str, object]] = {
+        "title": "New slide",
+        "points": ["First point", "Second point"],
+    }
     kind: Literal["bullets"] = "bullets"
     title: RichText
     points: list[Point] = field(default_factory=list)
@@ -155,6 +178,11 @@ class BulletsSlide(SlideBase):
 class TakeawaysSlide(SlideBase):
     """Two to five numbered key points, set large."""
 
+    label: ClassVar[str] = "Key takeaways"
+    starter: ClassVar[Mapping[str, object]] = {
+        "title": "Key Takeaways",
+        "points": ["First takeaway", "Second takeaway"],
+    }
     kind: Literal["takeaways"] = "takeaways"
     title: RichText = "Key Takeaways"
     points: Annotated[list[RichText], Rule(min_length=2, max_length=5)]
@@ -164,6 +192,12 @@ class TakeawaysSlide(SlideBase):
 class ComparisonSlide(SlideBase):
     """Two columns side by side."""
 
+    label: ClassVar[str] = "Comparison"
+    starter: ClassVar[Mapping[str, object]] = {
+        "title": "Side by side",
+        "left": {"heading": "One side", "points": ["A point"]},
+        "right": {"heading": "The other side", "points": ["A point"]},
+    }
     kind: Literal["comparison"] = "comparison"
     title: RichText
     left: Column
@@ -174,6 +208,11 @@ class ComparisonSlide(SlideBase):
 class StatSlide(SlideBase):
     """One to three big numbers with labels."""
 
+    label: ClassVar[str] = "Big numbers"
+    starter: ClassVar[Mapping[str, object]] = {
+        "title": "In numbers",
+        "stats": [{"value": "100", "label": "What it counts"}],
+    }
     kind: Literal["stat"] = "stat"
     title: RichText
     stats: Annotated[list[Stat], Rule(min_length=1, max_length=3)]
@@ -186,6 +225,13 @@ ChartType = Literal["bar", "column", "line", "pie"]
 class ChartSlide(SlideBase):
     """A native chart from inline data."""
 
+    label: ClassVar[str] = "Chart"
+    starter: ClassVar[Mapping[str, object]] = {
+        "title": "A chart",
+        "chart": "column",
+        "categories": ["First", "Second"],
+        "series": [{"name": "Series 1", "values": [1, 2]}],
+    }
     kind: Literal["chart"] = "chart"
     title: RichText
     chart: ChartType = "column"
@@ -221,6 +267,12 @@ class ChartSlide(SlideBase):
 class TableSlide(SlideBase):
     """A header row and rows of cells."""
 
+    label: ClassVar[str] = "Table"
+    starter: ClassVar[Mapping[str, object]] = {
+        "title": "A table",
+        "header": ["", "Column 1"],
+        "rows": [["Row 1", "Value"]],
+    }
     kind: Literal["table"] = "table"
     title: RichText
     header: Annotated[list[Markup], Rule(min_length=1, max_length=MAX_TABLE_COLUMNS)]
@@ -244,6 +296,11 @@ class TableSlide(SlideBase):
 class TimelineSlide(SlideBase):
     """Dated events in order."""
 
+    label: ClassVar[str] = "Timeline"
+    starter: ClassVar[Mapping[str, object]] = {
+        "title": "Timeline",
+        "events": [{"date": "2024", "text": "What happened"}],
+    }
     kind: Literal["timeline"] = "timeline"
     title: RichText
     events: Annotated[list[Event], Rule(min_length=1)]
@@ -253,6 +310,8 @@ class TimelineSlide(SlideBase):
 class QuoteSlide(SlideBase):
     """A quotation and who said it."""
 
+    label: ClassVar[str] = "Quote"
+    starter: ClassVar[Mapping[str, object]] = {"text": "The quotation", "attribution": "Who said it"}
     kind: Literal["quote"] = "quote"
     title: Markup | None = None
     text: RichText
@@ -263,6 +322,12 @@ class QuoteSlide(SlideBase):
 class ImageSlide(SlideBase):
     """A picture, relative to the deck file, with alt text and a caption."""
 
+    label: ClassVar[str] = "Image"
+    starter: ClassVar[Mapping[str, object]] = {
+        "title": "A picture",
+        "image": "image.png",
+        "alt": "What the picture shows",
+    }
     kind: Literal["image"] = "image"
     title: RichText
     image: NonEmptyText
@@ -274,6 +339,9 @@ class ImageSlide(SlideBase):
 class SourcesSlide(SlideBase):
     """The references, generated from the deck's and the slides' sources."""
 
+    label: ClassVar[str] = "Sources"
+    starter: ClassVar[Mapping[str, object]] = {}
+    own_title: ClassVar[bool] = False
     kind: Literal["sources"] = "sources"
     title: RichText = "Sources"
 
@@ -294,23 +362,8 @@ Slide = Annotated[
     Tagged("slide"),
 ]
 
-SLIDE_CLASSES: dict[str, type[SlideBase]] = {
-    tag_of(cls): cls
-    for cls in (
-        TitleSlide,
-        SectionSlide,
-        BulletsSlide,
-        TakeawaysSlide,
-        ComparisonSlide,
-        StatSlide,
-        ChartSlide,
-        TableSlide,
-        TimelineSlide,
-        QuoteSlide,
-        ImageSlide,
-        SourcesSlide,
-    )
-}
+SLIDE_CLASSES: dict[str, type[SlideBase]] = {tag_of(cls): cls for cls in get_args(get_args(Slide)[0])}
+"""Every slide kind's class by its `kind` tag, in the order `Slide` lists them."""
 SLIDE_KINDS: tuple[str, ...] = tuple(SLIDE_CLASSES)
 
 
@@ -329,20 +382,10 @@ class Section(Record):
     slides: list[Slide] = field(default_factory=list)
 
 
-SlideKind = Literal[
-    "title",
-    "section",
-    "bullets",
-    "takeaways",
-    "comparison",
-    "stat",
-    "chart",
-    "table",
-    "timeline",
-    "quote",
-    "image",
-    "sources",
-]
+if TYPE_CHECKING:
+    SlideKind = str
+else:  # the kinds as a Literal, for the reader and the schema, from the one list above
+    SlideKind = Literal[SLIDE_KINDS]
 
 
 @dataclass(kw_only=True)
@@ -376,9 +419,10 @@ class Deck(Record):
         return (self._marks or {}).get(key_path, (None, None))
 
     def with_marks(self, marks: dict[tuple[str | int, ...], tuple[int, int]]) -> Deck:
-        """Record where each value was written; returns self."""
-        self._marks = marks
-        return self
+        """This deck, knowing where each value was written (a new Deck: this one stays as it was)."""
+        result = copy.copy(self)
+        result._marks = marks
+        return result
 
     @property
     def path(self) -> Path | None:
@@ -391,6 +435,7 @@ class Deck(Record):
         return self._path.parent if self._path is not None else Path.cwd()
 
     def with_path(self, path: Path | None) -> Deck:
-        """Record the file this deck belongs to; returns self."""
-        self._path = path
-        return self
+        """This deck, belonging to a file (a new Deck sharing its content: this one stays as it was)."""
+        result = copy.copy(self)
+        result._path = path
+        return result

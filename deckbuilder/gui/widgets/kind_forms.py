@@ -96,7 +96,7 @@ def _image_field(form: FieldForm, base_dir: Callable[[], Path]) -> None:
     form.add_widget("", row)
 
 
-def _comparison(form: FieldForm) -> None:
+def _comparison_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
     form.line(("title",), "Title")
     for side, label in (("left", "Left column"), ("right", "Right column")):
         form.add_heading(label)
@@ -104,66 +104,100 @@ def _comparison(form: FieldForm) -> None:
         form.points((side, "points"), "Points")
 
 
+def _title_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title", optional=True, placeholder="The deck's title")
+    form.line(("subtitle",), "Subtitle", optional=True, placeholder="The deck's subtitle")
+    form.line(("author",), "Author", optional=True, placeholder="The deck's author")
+    form.line(("date",), "Date", optional=True, placeholder="The deck's date")
+
+
+def _section_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title")
+    form.line(("subtitle",), "Subtitle", optional=True)
+
+
+def _bullets_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title")
+    form.points(("points",), "Points")
+
+
+def _takeaways_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title", optional=True, placeholder="Key Takeaways")
+    form.points(("points",), "Takeaways (2–5)", two_levels=False)
+
+
+def _stat_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title")
+    to_rows, from_rows = _pairs("stats", "value", "label")
+    form.grid("stats", "Numbers (1–3)", GridEditor(["Value", "Label"], parent=form), to_rows, from_rows)
+
+
+def _chart_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title")
+    form.choice(("chart",), "Chart type", CHART_TYPES)
+    form.line(("number_format",), "Number format", optional=True, placeholder="General  (e.g. #,##0 or 0%)")
+    form.grid(
+        "data",
+        "Data",
+        GridEditor(header_row="Names", column_label=_chart_column, parent=form),
+        _chart_rows,
+        _chart_from_rows,
+    )
+
+
+def _table_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title")
+    form.grid("cells", "Cells", GridEditor(header_row="Header", parent=form), _table_rows, _table_from_rows)
+
+
+def _timeline_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title")
+    to_rows, from_rows = _pairs("events", "date", "text")
+    form.grid("events", "Events", GridEditor(["Date", "Event"], parent=form), to_rows, from_rows)
+
+
+def _quote_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title", optional=True, placeholder="Quote")
+    form.text(("text",), "Quotation", optional=False, rows=3)
+    form.line(("attribution",), "Said by", optional=True)
+
+
+def _image_form(form: FieldForm, base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title")
+    _image_field(form, base_dir)
+    form.text(
+        ("alt",),
+        "Alt text",
+        optional=False,
+        rows=2,
+        placeholder="What the picture shows, for people who can't see it",
+    )
+    form.text(("caption",), "Caption", rows=2)
+
+
+def _sources_form(form: FieldForm, _base_dir: Callable[[], Path]) -> None:
+    form.line(("title",), "Title", optional=True, placeholder="Sources")
+
+
+KIND_FORMS: dict[str, Callable[[FieldForm, Callable[[], Path]], None]] = {
+    "title": _title_form,
+    "section": _section_form,
+    "bullets": _bullets_form,
+    "takeaways": _takeaways_form,
+    "comparison": _comparison_form,
+    "stat": _stat_form,
+    "chart": _chart_form,
+    "table": _table_form,
+    "timeline": _timeline_form,
+    "quote": _quote_form,
+    "image": _image_form,
+    "sources": _sources_form,
+}
+"""Each slide kind's form: the fields it has, one builder per kind."""
+
+
 def build_kind_form(kind: str, base_dir: Callable[[], Path], parent: QWidget | None = None) -> FieldForm:
     """The form for one slide kind."""
     form = FieldForm(parent)
-    if kind == "title":
-        form.line(("title",), "Title", optional=True, placeholder="The deck's title")
-        form.line(("subtitle",), "Subtitle", optional=True, placeholder="The deck's subtitle")
-        form.line(("author",), "Author", optional=True, placeholder="The deck's author")
-        form.line(("date",), "Date", optional=True, placeholder="The deck's date")
-    elif kind == "section":
-        form.line(("title",), "Title")
-        form.line(("subtitle",), "Subtitle", optional=True)
-    elif kind == "bullets":
-        form.line(("title",), "Title")
-        form.points(("points",), "Points")
-    elif kind == "takeaways":
-        form.line(("title",), "Title", optional=True, placeholder="Key Takeaways")
-        form.points(("points",), "Takeaways (2–5)", two_levels=False)
-    elif kind == "comparison":
-        _comparison(form)
-    elif kind == "stat":
-        form.line(("title",), "Title")
-        to_rows, from_rows = _pairs("stats", "value", "label")
-        form.grid("stats", "Numbers (1–3)", GridEditor(["Value", "Label"], parent=form), to_rows, from_rows)
-    elif kind == "chart":
-        form.line(("title",), "Title")
-        form.choice(("chart",), "Chart type", CHART_TYPES)
-        form.line(
-            ("number_format",), "Number format", optional=True, placeholder="General  (e.g. #,##0 or 0%)"
-        )
-        form.grid(
-            "data",
-            "Data",
-            GridEditor(header_row="Names", column_label=_chart_column, parent=form),
-            _chart_rows,
-            _chart_from_rows,
-        )
-    elif kind == "table":
-        form.line(("title",), "Title")
-        form.grid(
-            "cells", "Cells", GridEditor(header_row="Header", parent=form), _table_rows, _table_from_rows
-        )
-    elif kind == "timeline":
-        form.line(("title",), "Title")
-        to_rows, from_rows = _pairs("events", "date", "text")
-        form.grid("events", "Events", GridEditor(["Date", "Event"], parent=form), to_rows, from_rows)
-    elif kind == "quote":
-        form.line(("title",), "Title", optional=True, placeholder="Quote")
-        form.text(("text",), "Quotation", optional=False, rows=3)
-        form.line(("attribution",), "Said by", optional=True)
-    elif kind == "image":
-        form.line(("title",), "Title")
-        _image_field(form, base_dir)
-        form.text(
-            ("alt",),
-            "Alt text",
-            optional=False,
-            rows=2,
-            placeholder="What the picture shows, for people who can't see it",
-        )
-        form.text(("caption",), "Caption", rows=2)
-    elif kind == "sources":
-        form.line(("title",), "Title", optional=True, placeholder="Sources")
+    KIND_FORMS[kind](form, base_dir)
     return form
