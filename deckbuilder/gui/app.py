@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -14,8 +14,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from deckbuilder.gui.desktop import APP_ID, icon_files
-from deckbuilder.gui.launch import main as launch_main
-from deckbuilder.gui.launch import parse_arguments as _parse  # noqa: F401  (the name tests/gui/ import)
 
 LOG = logging.getLogger("deckbuilder.gui")
 ORGANIZATION = "Deckbuilder"
@@ -117,13 +115,3 @@ def run(deck: Path | None) -> int:
     else:
         window.files.start_untitled()
     return app.exec()
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run `deckbuilder-gui` with argv; see deckbuilder.gui.launch."""
-    return launch_main(argv)
-
-
-def entrypoint() -> None:
-    """The `deckbuilder-gui` script of installs made before it moved to deckbuilder.gui.launch."""
-    sys.exit(main())

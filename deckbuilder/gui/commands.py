@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from deckbuilder.gui.edits import OutlinePath
+from deckbuilder.outline.model import Deck
 
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import DocState, Document
+
+@dataclass(frozen=True)
+class DocState:
+    """A snapshot an undo command restores: the text, and its Deck when the text is known to be valid."""
+
+    text: str
+    deck: Deck | None
+
+
+class StateHolder(Protocol):
+    """What a command swaps states in: the open document."""
+
+    def apply_state(self, state: DocState, focus: OutlinePath | None, *, validate: str = "now") -> None:
+        """Make a snapshot current."""
+
 
 MERGE_FIELD_EDITS = 1001
 MERGE_YAML_TYPING = 1002
@@ -26,7 +41,7 @@ class SnapshotCommand(QUndoCommand):
 
     def __init__(
         self,
-        document: Document,
+        document: StateHolder,
         label: str,
         before: DocState,
         after: DocState,
@@ -70,7 +85,7 @@ class SnapshotCommand(QUndoCommand):
 class YamlTextCommand(QUndoCommand):
     """Typing in the YAML editor: the text before and after; validation runs after a pause."""
 
-    def __init__(self, document: Document, before: DocState, after: DocState) -> None:
+    def __init__(self, document: StateHolder, before: DocState, after: DocState) -> None:
         super().__init__("Edit YAML")
         self._document = document
         self.before = before

@@ -4,29 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from deckbuilder.errors import DeckError, Problem
+from deckbuilder.gui.commands import DocState, SnapshotCommand, YamlTextCommand
 from deckbuilder.gui.edits import Data, OutlinePath
-
-if TYPE_CHECKING:
-    from deckbuilder.outline.model import Deck
+from deckbuilder.outline.model import Deck
 
 VALIDATE_DELAY_MS = 300
 UNTITLED = "Untitled"
-
-
-@dataclass(frozen=True)
-class DocState:
-    """A snapshot an undo command restores: the text, and its Deck when the text is known to be valid."""
-
-    text: str
-    deck: Deck | None
 
 
 class Document(QObject):
@@ -168,9 +157,9 @@ class Document(QObject):
             self._valid = False
             self._set_problems(error.problems)
             if self._deck is None:  # nothing valid shown yet: show what of the file does validate
-                self._deck = salvage(self._text, self._source_name())
-                if self._deck is not None:
-                    self._deck.with_path(self._path)
+                salvaged = salvage(self._text, self._source_name())
+                if salvaged is not None:
+                    self._deck = salvaged.with_path(self._path)
                     self.deck_changed.emit()
             return
         self._set_deck(deck)
@@ -212,15 +201,11 @@ class Document(QObject):
 
     def edit_text(self, text: str) -> None:
         """The YAML editor's text changed: record it as an undoable edit and re-validate after a pause."""
-        from deckbuilder.gui.commands import YamlTextCommand
-
         if text != self._text:
             self.undo_stack.push(YamlTextCommand(self, self.state(), DocState(text, None)))
 
     def replace_text(self, text: str, label: str) -> None:
         """Swap in a whole new text (recovered or reloaded) as one undo step."""
-        from deckbuilder.gui.commands import SnapshotCommand
-
         if text != self._text:
             self.undo_stack.push(SnapshotCommand(self, label, self.state(), DocState(text, None)))
 
@@ -244,8 +229,6 @@ class Document(QObject):
         focus_before: OutlinePath | None = None,
     ) -> list[str]:
         """Apply an outline edit as one undo step; returns why it was refused (empty when applied)."""
-        from deckbuilder.gui.commands import SnapshotCommand
-
         if self._validate_timer.isActive():
             self.validate_now()
         if not self._valid or self._deck is None:
@@ -264,17 +247,8 @@ class Document(QObject):
 
     def _state_for(self, new_data: Data) -> DocState:
         """The text and Deck for new outline data: only the lines the change touches are rewritten."""
-        from deckbuilder.outline.loader import loads, outline_data, outline_text, updated_text
-        from deckbuilder.outline.model import Deck
-        from deckbuilder.outline.validation import issue_message
-        from deckbuilder.records import RecordError
+        from deckbuilder.outline.loader import edited_outline
 
         assert self._deck is not None
-        try:
-            expected_deck = Deck.from_data(new_data)
-        except RecordError as error:
-            raise DeckError([Problem(self._source_name(), issue_message(i)) for i in error.issues]) from None
-        text = updated_text(self._text, outline_data(self._deck), expected_deck)
-        if text is None:  # a file the writer cannot edit in place (anchors): written afresh
-            text = outline_text(expected_deck, self._text)
-        return DocState(text, loads(text, self._source_name()).with_path(self._path))
+        text, deck = edited_outline(self._text, self._deck, new_data, self._source_name())
+        return DocState(text, deck.with_path(self._path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -19,10 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from deckbuilder.errors import DeckError
-
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import Document
-    from deckbuilder.outline.model import Deck
+from deckbuilder.gui.document import Document
+from deckbuilder.outline.model import Deck
 
 EXPORT_FILTERS = {
     "PowerPoint (*.pptx)": "pptx",

@@ -6,16 +6,13 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from deckbuilder.errors import Problem
-
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import Document
-    from deckbuilder.layout.boxes import DeckLayout
-    from deckbuilder.outline.model import Deck
+from deckbuilder.gui.document import Document
+from deckbuilder.layout.boxes import DeckLayout
+from deckbuilder.outline.model import Deck
 
 LOG = logging.getLogger(__name__)
 

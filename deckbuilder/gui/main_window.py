@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self._problems_button.clicked.connect(self.show_yaml_tab)
         self.statusBar().addPermanentWidget(self._problems_button)
         self._build_layout()
-        build_menus(self)
+        build_menus(self, self)
         self._connect()
         self._update_problems()
         self._update_title()

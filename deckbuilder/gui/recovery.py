@@ -7,16 +7,13 @@ import hashlib
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from deckbuilder.atomic import write_text_atomic
 from deckbuilder.errors import DeckError
-
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import Document
-    from deckbuilder.outline.model import Deck
+from deckbuilder.gui.document import Document
+from deckbuilder.outline.model import Deck
 
 AUTOSAVE_INTERVAL_MS = 5000
 RECOVERY_DIR_ENV = "DECKBUILDER_RECOVERY_DIR"

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from deckbuilder.gui import edits
+from deckbuilder.gui.document import Document
 from deckbuilder.gui.edits import KIND_LABELS, Data, OutlinePath
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from deckbuilder.gui.document import Document
 
 MIME_TYPE = "application/x-deckbuilder-slide+json"
 

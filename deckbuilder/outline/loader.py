@@ -14,7 +14,7 @@ from deckbuilder.errors import DeckError, Problem
 from deckbuilder.outline.links import link_issues
 from deckbuilder.outline.model import Deck
 from deckbuilder.outline.roundtrip import rewrite, same
-from deckbuilder.outline.validation import located_links, located_problems
+from deckbuilder.outline.validation import issue_message, located_links, located_problems
 from deckbuilder.outline.yaml_source import parse_outline, read_outline_text
 from deckbuilder.records import RecordError, as_data, describe, dotted
 
@@ -205,6 +205,25 @@ def updated_text(base: str, old: dict[str, Any], deck: Deck) -> str | None:
     return text if same(written, new) else None
 
 
+def edited_outline(base: str, old: Deck, new_data: dict[str, Any], name: str) -> tuple[str, Deck]:
+    """The outline text base (which holds old) becomes when its data changes to new_data, and its Deck:
+    only the lines the change touches are rewritten. Raises DeckError, at key paths, for bad data."""
+    try:
+        expected = Deck.from_data(new_data)
+    except RecordError as error:
+        raise DeckError([Problem(name, issue_message(i)) for i in error.issues]) from None
+    new = outline_data(expected)
+    text = rewrite(base, outline_data(old), new)
+    try:
+        deck = loads(text, name) if text is not None else None
+    except DeckError:
+        deck = None
+    if text is not None and deck is not None and same(outline_data(deck), new):
+        return text, deck
+    text = outline_text(expected, base)  # a file the writer cannot edit in place (anchors): written afresh
+    return text, loads(text, name)
+
+
 def outline_text(deck: Deck, base: str | None = None) -> str:
     """The deck as outline text: base rewritten where they differ, or a new file when there is no base."""
     if base is not None:
@@ -241,7 +260,7 @@ def check_deck(deck: Deck) -> None:
 
 
 def save(deck: Deck, path: str | os.PathLike[str]) -> Path:
-    """Write the deck to path atomically, after checking it; returns the path and records it on the deck.
+    """Write the deck to path atomically, after checking it; returns the path (the deck stays as it was).
 
     A deck loaded from a file is written as that file's text with only the changed lines rewritten
     (comments, quoting, blank lines and the schema line stay the user's); a deck built in Python is
@@ -250,7 +269,6 @@ def save(deck: Deck, path: str | os.PathLike[str]) -> Path:
     check_deck(deck)
     file_path = Path(path)
     write_text_atomic(file_path, outline_text(deck, _source_text(deck)))
-    deck.with_path(file_path)
     return file_path
 
 

@@ -13,8 +13,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from deckbuilder.gui import commands
-from deckbuilder.gui.commands import SnapshotCommand, YamlTextCommand
-from deckbuilder.gui.document import DocState, Document
+from deckbuilder.gui.commands import DocState, SnapshotCommand, YamlTextCommand
+from deckbuilder.gui.document import Document
 
 OUTLINE = (
     "title: Deck\nsections:\n  - title: Part\n    slides:\n      - kind: bullets\n        title: Slide\n"

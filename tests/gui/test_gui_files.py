@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import deckbuilder
-from deckbuilder.gui.app import _parse, install_exception_hook
+from deckbuilder.gui.app import install_exception_hook
+from deckbuilder.gui.launch import parse_arguments as _parse
 from deckbuilder.gui.main_window import MainWindow
 from deckbuilder.gui.recovery import RECOVERY_DIR_ENV, default_recovery_dir, recovery_name
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -17,12 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from deckbuilder.gui import edits
+from deckbuilder.gui.document import Document
 from deckbuilder.gui.edits import KIND_LABELS, OutlinePath
 from deckbuilder.gui.icons import SECTION_GROUP, kind_icon, problem_icon
-
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import Document
-    from deckbuilder.outline.model import Deck, Section
+from deckbuilder.outline.model import Deck, Section
 
 MIME_TYPE = "application/x-deckbuilder-outline-path"
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from deckbuilder.gui import edits
+from deckbuilder.gui.document import Document
 from deckbuilder.gui.widgets.fields import GridEditor
 from deckbuilder.gui.widgets.form_base import Data, FieldForm
 from deckbuilder.gui.widgets.slide_editor import ERROR_STYLE
 from deckbuilder.gui.widgets.theme_picker import ThemePicker
-
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import Document
 
 DECK_KEYS = ("title", "subtitle", "author", "date", "footer", "sources")
 SOURCE_KEYS = ("title", "url", "publisher", "date")

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QItemSelection, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QStyle, QTreeView, QWidget
 
 from deckbuilder.gui import edits
+from deckbuilder.gui.document import Document
 from deckbuilder.gui.edits import KIND_LABELS, OutlinePath
 from deckbuilder.gui.icons import kind_icon
 from deckbuilder.gui.models.outline_model import OutlineModel
-
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import Document
 
 
 class OutlineTree(QTreeView):

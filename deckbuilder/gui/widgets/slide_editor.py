@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
@@ -17,14 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from deckbuilder.gui import edits
+from deckbuilder.gui.document import Document
 from deckbuilder.gui.edits import KIND_LABELS, OutlinePath
 from deckbuilder.gui.icons import kind_icon
 from deckbuilder.gui.widgets.form_base import Data, FieldForm
 from deckbuilder.gui.widgets.form_stack import FormStack
 from deckbuilder.gui.widgets.kind_forms import build_kind_form
-
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import Document
 
 ERROR_STYLE = (
     "color: #B42318; background: #FEF3F2; border: 1px solid #FECDCA; border-radius: 4px; padding: 6px;"

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from deckbuilder.gui import edits
-
-if TYPE_CHECKING:
-    from deckbuilder.gui.document import Document
+from deckbuilder.gui.document import Document
 
 
 class ThemePicker(QComboBox):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QKeyCombination, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
@@ -19,11 +17,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from deckbuilder.errors import Problem
+from deckbuilder.gui.document import Document
 from deckbuilder.gui.widgets.yaml_highlighter import YamlHighlighter
-
-if TYPE_CHECKING:
-    from deckbuilder.errors import Problem
-    from deckbuilder.gui.document import Document
 
 GUTTER_BG = QColor("#F3F4F6")
 GUTTER_FG = QColor("#9CA3AF")
