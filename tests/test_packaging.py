@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from conftest import RunCli
 
 ROOT = Path(__file__).resolve().parents[1]
+OWN_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+"""The environment without a PYTHONPATH, so an installed copy is what runs, not a checkout."""
 
 
 def test_every_package_is_listed_in_pyproject() -> None:
@@ -154,7 +156,7 @@ def test_a_wheel_install_exports_from_inside_the_decks_folder(dists: dict[str, P
         ],
         check=True,
         capture_output=True,
-        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+        env={**OWN_ENV, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
     )
     where = subprocess.run(
         [python, "-c", "import deckbuilder; print(deckbuilder.__file__)"],
@@ -162,6 +164,7 @@ def test_a_wheel_install_exports_from_inside_the_decks_folder(dists: dict[str, P
         capture_output=True,
         text=True,
         check=True,
+        env=OWN_ENV,
     )
     assert Path(where.stdout.strip()).is_relative_to(venv), where.stdout
 
@@ -173,13 +176,16 @@ def test_a_wheel_install_exports_from_inside_the_decks_folder(dists: dict[str, P
         text=True,
         timeout=120,
         check=False,
+        env=OWN_ENV,
     )
     assert result.returncode == 0, result.stderr
     assert (out / "france-us-conundrum.pptx").is_file()
 
     version = importlib.metadata.version("deckbuilder")
     for script in ("deckbuilder", "deckbuilder-gui"):
-        shown = subprocess.run([scripts / script, "--version"], capture_output=True, text=True, check=True)
+        shown = subprocess.run(
+            [scripts / script, "--version"], capture_output=True, text=True, check=True, env=OWN_ENV
+        )
         assert shown.stdout == f"{script} {version}\n"
     no_display = subprocess.run(
         [scripts / "deckbuilder-gui"],
@@ -225,7 +231,7 @@ def test_the_suite_runs_from_the_unpacked_sdist(dists: dict[str, Path], tmp_path
     with tarfile.open(dists["sdist"]) as sdist:
         sdist.extractall(tmp_path, filter="data")
     unpacked = next(tmp_path.iterdir())
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
+    env = {key: value for key, value in OWN_ENV.items() if not key.startswith("PYTEST_")}
     where = subprocess.run(
         [sys.executable, "-c", "import deckbuilder; print(deckbuilder.__file__)"],
         cwd=unpacked,
