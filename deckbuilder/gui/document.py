@@ -188,7 +188,8 @@ class Document(QObject):
             self.text_changed.emit(state.text)
         if state.deck is not None:
             self._validate_timer.stop()
-            self._set_deck(state.deck.with_path(self._path))
+            deck = state.deck  # the held Deck itself; a copy only if the file was renamed since
+            self._set_deck(deck if deck.path == self._path else deck.with_path(self._path))
         elif validate == "later":
             self._valid = False
             self._validate_timer.start()
