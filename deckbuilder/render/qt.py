@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +14,6 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -41,6 +39,7 @@ from deckbuilder.layout.boxes import (
 )
 from deckbuilder.layout.svg import svg_file_bytes
 from deckbuilder.outline.inline import CODE_FONT, Run
+from deckbuilder.render.qt_app import ensure_gui_application
 from deckbuilder.render.qt_chart import draw_chart
 from deckbuilder.render.qt_chart import format_number as format_number
 from deckbuilder.render.qt_svg import draw_svg
@@ -347,25 +346,6 @@ def _draw_table(painter: QPainter, scale: _Scale, box: TableBox) -> None:
     for height in box.row_heights[:-1]:
         y += height
         painter.drawLine(scale.rect(left, y, 0, 0).topLeft(), scale.rect(right, y, 0, 0).topLeft())
-
-
-def ensure_gui_application() -> QGuiApplication:
-    """The running Qt application, creating a (possibly offscreen) one when there is none."""
-    existing = QGuiApplication.instance()
-    if isinstance(existing, QGuiApplication):
-        return existing
-    return _created_application()
-
-
-@functools.cache
-def _created_application() -> QGuiApplication:
-    """A QGuiApplication kept alive for the process, for headless rendering (no window, no display)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    widgets = sys.modules.get("PySide6.QtWidgets")
-    if widgets is not None:  # a process that has widgets loaded (a test run) may open windows later
-        application: QGuiApplication = widgets.QApplication([])
-        return application
-    return QGuiApplication([])
 
 
 def slide_image(slide: SlideLayout, deck: DeckLayout, width_px: int) -> QImage:

@@ -8,6 +8,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from deckbuilder.render.qt_app import ensure_gui_application
+
 
 @functools.lru_cache(maxsize=32)
 def svg_renderer(data: bytes) -> QSvgRenderer:
@@ -28,8 +30,6 @@ def draw_svg(painter: QPainter, rect: QRectF, data: bytes) -> bool:
 
 def svg_png(data: bytes, size: tuple[int, int]) -> bytes:
     """The SVG drawn on a transparent PNG of size pixels: the fallback a .pptx holds beside it."""
-    from deckbuilder.render.qt import ensure_gui_application  # the SVG's text needs Qt's fonts
-
     ensure_gui_application()
     image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
     image.setDotsPerMeterX(3780)  # 96 dpi, so the PNG's stated resolution is always the same

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication
 from deckbuilder.layout.boxes import DeckLayout, SlideLayout
 from deckbuilder.outline.loader import load, loads
 from deckbuilder.pipeline import layout
-from deckbuilder.render.qt import ensure_gui_application, format_number, paint_slide, render_pdf, render_png
+from deckbuilder.render.qt import format_number, paint_slide, render_pdf, render_png
+from deckbuilder.render.qt_app import ensure_gui_application
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
