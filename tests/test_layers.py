@@ -1,4 +1,4 @@
-"""The package's shape: layers import only the layers below them, and no modules import each other."""
+"""The package's shape: each layer imports only lower ones, no import circles, no long modules."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ LAYERS = {
     "gui": 7,
 }
 """Each top-level module or package of deckbuilder and its layer: it may import its own and lower ones."""
+MAX_MODULE_LINES = 500
+"""Past this a module has more than one job."""
 
 
 def _module_name(path: Path) -> str:
@@ -110,3 +112,12 @@ def test_the_checks_catch_a_circle_and_an_upward_import() -> None:
     }
     assert _cycles(circle)
     assert _upward({"deckbuilder.outline.model": {"deckbuilder.layout.boxes"}})
+
+
+def test_no_module_runs_past_five_hundred_lines() -> None:
+    long = {
+        str(path.relative_to(PACKAGE.parent)): lines
+        for path in PACKAGE.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not long, f"split these by job: {long}"
