@@ -357,6 +357,6 @@ def test_mutated_flagship_gives_a_deck_error_or_exports(
     deck = loads_or_deck_error(text_in)
     assume(deck is not None)
     assert deck is not None
-    deck.with_path(FLAGSHIP)  # images resolve against decks/, as for the real file
+    deck = deck.with_path(FLAGSHIP)  # images resolve against decks/, as for the real file
     with contextlib.suppress(DeckError):  # a mutant may name a missing image, say: refused, located
         deckbuilder.export(deck, tmp_path_factory.mktemp("mutant") / "x.pptx")
