@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from deckbuilder.gui.document import Document
 
 TextField = QLineEdit | QPlainTextEdit
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def _qt_index(value: str, index: int) -> int:
@@ -145,6 +147,8 @@ class FormatActions(QObject):
             field.setFocus()
             if not ok or not address or address == "https://":
                 return
+            if not _SCHEME.match(address):  # "www.example.org" typed: the outline takes web addresses
+                address = f"https://{address}"
             change = make_link(value, start, end, address)
         with self._document.own_step("Link" if change.text.startswith("[") else "Remove link"):
             _apply(field, value, change)

@@ -107,6 +107,16 @@ def test_ctrl_k_asks_for_the_address_and_writes_a_link(
     assert first_point(opened) == FIRST_POINT
 
 
+def test_an_address_without_a_scheme_becomes_a_web_address(
+    qtbot: QtBot, opened: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("www.elysee.fr/en (English)", True))
+    editor = edit_first_point(qtbot, opened)
+    editor.setSelection(0, len("Championed"))
+    opened.formatting.link_action.trigger()
+    assert first_point(opened).startswith("[Championed](https://www.elysee.fr/en%20%28English%29) by")
+
+
 def test_a_cancelled_link_changes_nothing(
     qtbot: QtBot, opened: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
