@@ -146,12 +146,14 @@ def _size(root: Any) -> SvgInfo:
     """The intrinsic size: width and height where given in absolute units, else from the viewBox."""
     view_box = _view_box(root.get("viewBox"))
     width, height = _length(root.get("width")), _length(root.get("height"))
-    if width is None and height is None and view_box is not None:
-        width, height = view_box
-    elif view_box is not None:
+    if view_box is not None:
         ratio = view_box[0] / view_box[1]
-        width = width if width is not None else height * ratio  # type: ignore[operator]
-        height = height if height is not None else width / ratio
+        if width is None and height is None:
+            width, height = view_box
+        elif width is None and height is not None:
+            width = height * ratio
+        elif height is None and width is not None:
+            height = width / ratio
     if width is None or height is None:
         raise SvgError("has no size; give its <svg> a viewBox, or a width and height")
     for side in (width, height):
