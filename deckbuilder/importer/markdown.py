@@ -174,8 +174,8 @@ class _Reader:
         items = tuple(ListItem(text, tuple(children), marker) for text, children, marker in frame.items)
         if items and self.quote is None:
             self.blocks.append(ListBlock(items, ordered=frame.ordered))
-        elif self.quote is not None:
-            self.quote.extend(item.text for item in items)
+        elif self.quote is not None:  # '> 2021.' reads as an empty numbered item: its number is its text
+            self.quote.extend(item.text or (item.marker if frame.ordered else "") for item in items)
 
     def _on_blockquote_open(self, token: Token) -> None:
         self.quote_depth += 1
