@@ -10,9 +10,9 @@ from outline_checks import ARTICLES, OutlineChecks, html_article_words, markdown
 from pptx import Presentation
 
 import deckbuilder
-from deckbuilder.importer import import_article, import_text
 from deckbuilder.outline.inline import bad_links, plain_text, runs
 from deckbuilder.outline.model import BulletsSlide, Deck, QuoteSlide, StatSlide
+from deckbuilder.pipeline import import_article, import_text
 from deckbuilder.records import as_data
 
 MARKDOWN = ARTICLES / "marked-up.md"
