@@ -22,7 +22,7 @@ PLACEHOLDER = ASSETS_DIR / "images" / "sahel.png"
 def test_the_kinds_are_the_members_of_the_slide_union_in_order() -> None:
     members = [cls for cls in Slide.__origin__.__args__]  # type: ignore[attr-defined]
     assert list(SLIDE_CLASSES.values()) == members
-    assert SLIDE_KINDS[0] == "title" and SLIDE_KINDS[-1] == "sources" and len(SLIDE_KINDS) == 12
+    assert SLIDE_KINDS[0] == "title" and len(set(SLIDE_KINDS)) == len(SLIDE_KINDS)
     assert all(issubclass(cls, SlideBase) and cls.label for cls in members)
 
 
