@@ -10,6 +10,7 @@ from deckbuilder.importer.blocks import Article, Chrome, ListBlock, Paragraph
 from deckbuilder.importer.sentences import capitalize, heading_title, split_sentences, word_count
 from deckbuilder.importer.slides import BulletsFit, SlideContext, part_slides, takeaways_slide, timeline_slide
 from deckbuilder.importer.structure import OVERVIEW_TITLE, Chapter, Part, Shape, article_shape
+from deckbuilder.outline.inline import LINK_SCHEMES
 from deckbuilder.outline.model import BulletsSlide, Deck, Section, Slide, Source, SourcesSlide, TitleSlide
 
 SUBTITLE_MAX_WORDS = 25
@@ -166,10 +167,13 @@ def build_deck(article: Article, name: str, language: str, theme: str, fits: Bul
     )
     sections[-1].slides.append(SourcesSlide())
 
-    sources = [Source(title=headline, url=article.url, publisher=article.publisher, date=article.date)]
+    url = (
+        article.url if article.url and article.url.lower().startswith(LINK_SCHEMES) else None
+    )  # as a deck takes
+    sources = [Source(title=headline, url=url, publisher=article.publisher, date=article.date)]
     known = set(re.findall(r"\w+", f"{headline} {article.publisher or ''}".lower()))
     if article.extra_title and not set(re.findall(r"\w+", article.extra_title.lower())) <= known:
-        sources.append(Source(title=article.extra_title, url=article.url))  # the page title says more
+        sources.append(Source(title=article.extra_title, url=url))  # the page title says more
     return Deck(
         title=title,
         subtitle=subtitle,

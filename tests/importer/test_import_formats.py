@@ -132,6 +132,12 @@ def test_markdown_article_validates_exports_fits_and_keeps_every_word(
     checks.all(markdown_deck, markdown_words(MARKDOWN.read_text(encoding="utf-8")))
 
 
+def test_a_front_matter_url_a_deck_cannot_link_to_is_left_out() -> None:
+    article = "---\ntitle: Grid notes\nurl: /posts/grid-notes\n---\n\nThe grid is under strain this summer.\n"
+    deck = import_text(article)
+    assert deck.sources[0].title == "Grid notes" and deck.sources[0].url is None
+
+
 # -- HTML
 
 
