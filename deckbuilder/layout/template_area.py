@@ -1,12 +1,13 @@
 """Where a template slide's drawn content goes: the template's content area, or, when that is cramped,
-the larger free region below or beside the layout's title."""
+the larger and calmer free region below or beside the layout's title."""
 
 from __future__ import annotations
 
 from deckbuilder.geometry import Rect, points
+from deckbuilder.themes.templates.calm import clutter
 from deckbuilder.themes.templates.model import Layout, TemplateSpec
 
-ROOMY_WIDTH = 0.6
+ROOMY_WIDTH = 0.5
 """A content area this share of the layout's span wide, or wider, is used as it is …"""
 ROOMY_HEIGHT = 0.3
 """… when it is also this share of the slide tall."""
@@ -25,8 +26,8 @@ def _span(spec: TemplateSpec, layout: Layout) -> tuple[int, int, int]:
 
 
 def free_area(spec: TemplateSpec, layout: Layout, area: Rect, bottom: int) -> Rect:
-    """The template's content area if it is roomy, else the largest of it, the region below the title
-    and the region right of a title that stands as a column (each ending at `bottom`)."""
+    """The template's content area if it is roomy, else the largest calm one of it, the region below
+    the title and the region right of a title that stands as a column (each ending at `bottom`)."""
     left, right, top = _span(spec, layout)
     if area.w >= ROOMY_WIDTH * (right - left) and area.h >= ROOMY_HEIGHT * spec.height:
         return area
@@ -38,4 +39,4 @@ def free_area(spec: TemplateSpec, layout: Layout, area: Rect, bottom: int) -> Re
         beside = title.rect.right + points(18)
         candidates.append(Rect(beside, top, right - beside, bottom - top))
     usable = [r for r in candidates if r.w >= MIN_WIDTH * spec.width and r.h >= points(72)]
-    return max(usable, key=lambda r: r.w * r.h) if usable else area
+    return max(usable, key=lambda r: r.w * r.h * (1 - clutter(spec, layout, r)) ** 2) if usable else area

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from deckbuilder.geometry import Rect
-from deckbuilder.themes.templates.colors import color_value, fill_alpha, gradient_color
+from deckbuilder.themes.templates.colors import (
+    Background,
+    color_value,
+    fill_alpha,
+    gradient_color,
+    picture_background,
+)
+from deckbuilder.themes.templates.guard import MAX_XML_BYTES
 from deckbuilder.themes.templates.limits import printable
 from deckbuilder.themes.templates.model import Decoration
 from deckbuilder.themes.templates.package import NS, R_EMBED, Element, TemplatePackage
@@ -35,6 +43,8 @@ def shape_rect(shape: Element) -> Rect | None:
 
 _PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 """Pictures every renderer decodes (EMF, WMF and SVG logos are left to PowerPoint)."""
+SAMPLED_AREA = (2 * 914400) ** 2
+"""A picture decoration at least this large (2 × 2 in) is sampled: text may sit on it."""
 _STYLE_LINE_EMU = {1: 9525, 2: 12700, 3: 19050}
 """The usual widths of the theme's line styles that a shape's lnRef points at."""
 
@@ -73,9 +83,12 @@ def _decoration(
         target = package.relationships(part).get(blip.get(R_EMBED, "") if blip is not None else "")
         flipped = xfrm is not None and "1" in (xfrm.get("flipH"), xfrm.get("flipV"))
         cropped = shape.find("p:blipFill/a:srcRect", NS) is not None
+        seen = _sampled(package, target[1], rect) if target is not None else None
+        other = replace(other, seen=seen)
         if target is None or flipped or cropped or not target[1].lower().endswith(_PICTURE_SUFFIXES):
             return other
-        return Decoration(rect, "picture", name, part=target[1]) if package.has(target[1]) else other
+        picture = Decoration(rect, "picture", name, part=target[1], seen=seen)
+        return picture if package.has(target[1]) else other
     geometry = shape.find("p:spPr/a:prstGeom", NS)
     texts = shape.iterfind("p:txBody//a:t", NS)
     if tag != "sp" or geometry is None or geometry.get("prst") not in ("rect", "ellipse"):
@@ -90,6 +103,17 @@ def _decoration(
     return Decoration(
         rect, "shape", name, fill=fill, outline=outline, outline_emu=width, ellipse=ellipse, alpha=alpha
     )
+
+
+def _sampled(package: TemplatePackage, target: str, rect: Rect) -> Background | None:
+    """A large picture's colours, sampled on a grid, for the text colours of what sits on it."""
+    if (
+        rect.w * rect.h < SAMPLED_AREA
+        or not package.has(target)
+        or not target.lower().endswith(_PICTURE_SUFFIXES)
+    ):
+        return None
+    return picture_background(package.blob(target, MAX_XML_BYTES), "FFFFFF", target)
 
 
 def _seen_fill(shape: Element, scheme: Mapping[str, str]) -> str | None:

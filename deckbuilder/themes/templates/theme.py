@@ -66,7 +66,13 @@ def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect]) -> list[st
         )
         for shape in layout.decorations:
             share = covered_by(shape.rect, area)
-            if shape.fill and share >= COVERING_SHARE:  # seen through where it is not opaque
+            if shape.seen is not None and share >= TOUCHING_SHARE:
+                r = shape.rect
+                seen = shape.seen.colors_under(
+                    (area.x - r.x) / r.w, (area.y - r.y) / r.h, area.w / r.w, area.h / r.h
+                )
+                under = seen if share >= COVERING_SHARE else [*under, shape.seen.color]
+            elif shape.fill and share >= COVERING_SHARE:  # seen through where it is not opaque
                 under = [blend(color, shape.fill, shape.alpha) for color in under]
             elif shape.fill and share >= TOUCHING_SHARE:
                 under = [*under, blend(average(under), shape.fill, shape.alpha)]
