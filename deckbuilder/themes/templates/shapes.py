@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from deckbuilder.geometry import Rect
 from deckbuilder.themes.templates.colors import (
@@ -43,6 +45,8 @@ def shape_rect(shape: Element) -> Rect | None:
 
 _PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 """Pictures every renderer decodes (EMF, WMF and SVG logos are left to PowerPoint)."""
+MOSTLY_OPAQUE = 192
+"""A picture whose every pixel is at least this opaque (of 255) is seen as it is, not see-through."""
 SAMPLED_AREA = (2 * 914400) ** 2
 """A picture decoration at least this large (2 × 2 in) is sampled: text may sit on it."""
 _STYLE_LINE_EMU = {1: 9525, 2: 12700, 3: 19050}
@@ -113,7 +117,25 @@ def _sampled(package: TemplatePackage, target: str, rect: Rect) -> Background | 
         or not target.lower().endswith(_PICTURE_SUFFIXES)
     ):
         return None
-    return picture_background(package.blob(target, MAX_XML_BYTES), "FFFFFF", target)
+    blob = package.blob(target, MAX_XML_BYTES)
+    seen = picture_background(blob, "FFFFFF", target)
+    return seen if seen.kind == "picture" and not _see_through(blob) else None
+
+
+def _see_through(blob: bytes) -> bool:
+    """Whether a picture has transparent parts (what shows there is what lies behind it)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(blob)) as image:
+            if "transparency" in image.info:
+                return True
+            if image.mode not in ("RGBA", "LA", "PA"):
+                return False
+            lowest: Any = image.getchannel("A").getextrema()[0]  # one band: (lowest, highest)
+            return bool(lowest < MOSTLY_OPAQUE)  # a picture opaque all over hides what is behind it
+    except Exception:  # an unreadable picture was not sampled anyway
+        return True
 
 
 def _seen_fill(shape: Element, scheme: Mapping[str, str]) -> str | None:

@@ -26,6 +26,8 @@ BRIEFING_SIZES = {
 """Sizes for what templates have no placeholder for, as the briefing theme sets them at 13.33 in wide."""
 COVERING_SHARE = 0.5
 """A filled shape over this share of a text area is what the text there is seen against …"""
+PICTURE_SHARE = 0.9
+"""… as is a picture over this share (a picture over less adds its average there to the rest) …"""
 TOUCHING_SHARE = 0.05
 """… and one over this share is one more colour behind it."""
 EXTREME_SHARE = 0.05
@@ -71,7 +73,7 @@ def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect]) -> list[st
                 seen = shape.seen.colors_under(
                     (area.x - r.x) / r.w, (area.y - r.y) / r.h, area.w / r.w, area.h / r.h
                 )
-                under = seen if share >= COVERING_SHARE else [*under, shape.seen.color]
+                under = seen if share >= PICTURE_SHARE else [*under, average(seen)]
             elif shape.fill and share >= COVERING_SHARE:  # seen through where it is not opaque
                 under = [blend(color, shape.fill, shape.alpha) for color in under]
             elif shape.fill and share >= TOUCHING_SHARE:
