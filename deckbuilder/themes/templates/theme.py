@@ -58,9 +58,10 @@ class TemplateTheme(Theme):
         return dict(self._choices or {})
 
 
-def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect]) -> list[str]:
+def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect], *, touching: bool = True) -> list[str]:
     """The colours under areas of a layout's slides: its background's, and the fills of shapes drawn over
-    them (a shape over most of an area is all that text there is seen against)."""
+    them (a shape over most of an area is all that text there is seen against; shapes over a little
+    of it count only with `touching`)."""
     cells: list[str] = []
     for area in areas:
         under = layout.background.colors_under(
@@ -73,10 +74,13 @@ def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect]) -> list[st
                 seen = shape.seen.colors_under(
                     (area.x - r.x) / r.w, (area.y - r.y) / r.h, area.w / r.w, area.h / r.h
                 )
-                under = seen if share >= PICTURE_SHARE else [*under, average(seen)]
+                if share >= PICTURE_SHARE:
+                    under = seen
+                elif touching:
+                    under = [*under, average(seen)]
             elif shape.fill and share >= COVERING_SHARE:  # seen through where it is not opaque
                 under = [blend(color, shape.fill, shape.alpha) for color in under]
-            elif shape.fill and share >= TOUCHING_SHARE:
+            elif shape.fill and touching and share >= TOUCHING_SHARE:
                 under = [*under, blend(average(under), shape.fill, shape.alpha)]
         cells.extend(under)
     return cells or [layout.background.color]
@@ -139,7 +143,7 @@ def layout_colors(spec: TemplateSpec, layout: Layout, content: Rect) -> Colors:
     title = layout.title
     texts = [p for p in layout.placeholders if p.takes_points or p.type == "subTitle"]
     text_area = [p.rect for p in texts] or [content]
-    background = average(_cells(spec, layout, text_area))
+    background = average(_cells(spec, layout, text_area, touching=False))  # what cards and rules sit on
     own = _own_colors(spec)
     text_pref = texts[0].look.color if texts and texts[0].look.color else spec.color("tx1")
     heading_pref = title.look.color if title is not None and title.look.color else spec.color("tx1")
