@@ -15,9 +15,10 @@ MIN_WIDTH = 0.3
 """A free region narrower than this share of the slide is no place for drawn content."""
 
 
-def _span(spec: TemplateSpec, layout: Layout) -> tuple[int, int, int]:
-    """The left, right and top edges of what the layout's placeholders cover, kept inside the slide."""
-    rects = [p.rect for p in layout.placeholders] or [Rect(0, 0, spec.width, spec.height)]
+def _span(spec: TemplateSpec, layout: Layout, area: Rect) -> tuple[int, int, int]:
+    """The left, right and top edges of what the layout's placeholders and the content area cover,
+    kept inside the slide."""
+    rects = [area, *(p.rect for p in layout.placeholders)]
     margin = spec.width // 40
     left = max(margin, min(r.x for r in rects))
     right = min(spec.width - margin, max(r.right for r in rects))
@@ -28,7 +29,7 @@ def _span(spec: TemplateSpec, layout: Layout) -> tuple[int, int, int]:
 def free_area(spec: TemplateSpec, layout: Layout, area: Rect, bottom: int) -> Rect:
     """The template's content area if it is roomy, else the largest calm one of it, the region below
     the title and the region right of a title that stands as a column (each ending at `bottom`)."""
-    left, right, top = _span(spec, layout)
+    left, right, top = _span(spec, layout, area)
     if area.w >= ROOMY_WIDTH * (right - left) and area.h >= ROOMY_HEIGHT * spec.height:
         return area
     candidates = [area]

@@ -143,7 +143,7 @@ class TemplateFrame(Frame):
     def body_area(self) -> Rect:
         """Read-only: where the slide's body goes, before a source line takes its foot."""
         role, layout = self.choice.role, self.layout
-        if role == "content":
+        if role == "content" and self.kind in FILLED_KINDS:
             return layout.contents[0].text_area
         columns = self.column_placeholders
         if columns is not None:
@@ -155,8 +155,15 @@ class TemplateFrame(Frame):
             return picture.rect
         area = content_area(self.spec, self.choices)
         title = self.title_placeholder
-        if title is not None and area.y < title.rect.bottom and title.rect.y < area.bottom:
-            top = title.rect.bottom + points(12)
+        t = title.rect if title is not None else None
+        if (
+            t is not None
+            and area.y < t.bottom
+            and t.y < area.bottom
+            and area.x < t.right
+            and t.x < area.right
+        ):
+            top = t.bottom + points(12)
             area = Rect(area.x, top, area.w, max(points(36), area.bottom - top))
         return free_area(self.spec, layout, area, self.footer_top - points(12))
 

@@ -42,7 +42,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "calm": "the title slide's text on the cover master's busy full-bleed photo",
     },
     "crafted-picture-body": {"calm": "body text runs over the photo behind the body's right half"},
-    "crafted-narrow": {"*": f"a timeline's date does not fit the narrow body column; {REFUSED}"},
     "lo-Blue_Curve": {
         "contrast": "slide numbers and the picture's caption on the blue curve",
         "calm": "the picture's caption across the curve's edge",
