@@ -24,9 +24,10 @@ def pictures(window: MainWindow) -> list[PictureBox]:
     ]
 
 
-def test_the_preview_draws_an_svg_picture(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    (tmp_path / "drawing.svg").write_text(DRAWING, encoding="utf-8")
-    deck = tmp_path / "deck.yaml"
+def open_drawing(window: MainWindow, folder: Path) -> None:
+    """Open a deck whose one slide shows a red and blue SVG drawing, and select that slide."""
+    (folder / "drawing.svg").write_text(DRAWING, encoding="utf-8")
+    deck = folder / "deck.yaml"
     deck.write_text(
         "title: Vectors\nsections:\n  - title: Pictures\n    slides:\n"
         "      - kind: image\n        title: A drawing\n"
@@ -35,6 +36,10 @@ def test_the_preview_draws_an_svg_picture(qtbot: QtBot, window: MainWindow, tmp_
     )
     assert window.files.open_path(deck, ask=False)
     window.outline.select_path((0, 0))
+
+
+def test_the_preview_draws_an_svg_picture(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    open_drawing(window, tmp_path)
     qtbot.waitUntil(lambda: bool(pictures(window)), timeout=5000)
     (picture,) = pictures(window)
     assert picture.w / picture.h == pytest.approx(2.0, rel=1e-3)
@@ -51,17 +56,8 @@ def test_the_preview_draws_an_svg_picture(qtbot: QtBot, window: MainWindow, tmp_
 def test_the_picture_browser_offers_svg_files(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "drawing.svg").write_text(DRAWING, encoding="utf-8")
     (tmp_path / "square.svg").write_text(DRAWING.replace("0 0 200 100", "0 0 100 100"), encoding="utf-8")
-    deck = tmp_path / "deck.yaml"
-    deck.write_text(
-        "title: Vectors\nsections:\n  - title: Pictures\n    slides:\n"
-        "      - kind: image\n        title: A drawing\n"
-        "        image: drawing.svg\n        alt: Red and blue\n",
-        encoding="utf-8",
-    )
-    assert window.files.open_path(deck, ask=False)
-    window.outline.select_path((0, 0))
+    open_drawing(window, tmp_path)
     filters: list[str] = []
 
     def choose(*args: object) -> tuple[str, str]:

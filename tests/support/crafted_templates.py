@@ -48,7 +48,7 @@ def busy_photo(seed: int = 7) -> bytes:
     return buffer.getvalue()
 
 
-def _widen(prs: Any) -> None:
+def widen(prs: Any) -> None:
     """Make python-pptx's 4:3 default 16:9, stretching every master and layout shape across."""
     factor = WIDE[0] / prs.slide_width
     prs.slide_width, prs.slide_height = Emu(WIDE[0]), Emu(WIDE[1])
@@ -207,7 +207,7 @@ def _footer_band(master: Any) -> None:
 def masters_template(path: Path) -> Path:
     """A cover master (busy full-bleed photo, light titles) first, a calm content master second."""
     prs = Presentation()
-    _widen(prs)
+    widen(prs)
     content = _copy_master(prs, "Content")
     cover = prs.slide_masters[0]
     cover._element.find(qn("p:cSld")).set("name", "Cover")
@@ -223,7 +223,7 @@ def masters_template(path: Path) -> Path:
 def picture_body_template(path: Path) -> Path:
     """One calm master with a busy photo on its right half, behind where the body's text runs."""
     prs = Presentation()
-    _widen(prs)
+    widen(prs)
     master = prs.slide_masters[0]
     _solid_background(master, "FFFFFF")
     _picture(master, busy_photo(11), Inches(6.4), Inches(1.4), Inches(6.933), Inches(5.4))
@@ -234,7 +234,7 @@ def picture_body_template(path: Path) -> Path:
 def narrow_template(path: Path) -> Path:
     """The title in a tall left column, the body a narrow right column, and only a few layouts."""
     prs = Presentation()
-    _widen(prs)
+    widen(prs)
     master = prs.slide_masters[0]
     keep = {"Title Slide", "Title and Content", "Section Header", "Title Only", "Blank"}
     for layout in list(master.slide_layouts):

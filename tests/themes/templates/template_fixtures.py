@@ -20,14 +20,14 @@ from PIL import Image, ImageDraw
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches
+from pptx.util import Inches
+from support.crafted_templates import widen
 
 ROOT = Path(__file__).resolve().parents[3]
 FLAGSHIP = ROOT / "decks" / "france-us-conundrum.yaml"
 TORTURE = ROOT / "tests" / "data" / "good" / "torture.yaml"
 SAHEL = ROOT / "assets" / "images" / "sahel.png"
 NAMES = ("default", "libreoffice", "samples", "dark43", "picture")
-WIDE = (12192000, 6858000)
 SAMPLE_TEXT = "SAMPLE-SLIDE-TEXT"
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 LIBREOFFICE_NAMES = {
@@ -37,23 +37,6 @@ LIBREOFFICE_NAMES = {
     "Title Only": "Title Only",
     "Blank": "Blank Slide",
 }
-
-
-def _layouts_and_masters(prs: Any) -> list[Any]:
-    return [*prs.slide_masters, *(layout for master in prs.slide_masters for layout in master.slide_layouts)]
-
-
-def widen(prs: Any) -> None:
-    """Make a 4:3 template 16:9, stretching every placeholder of the masters and layouts across."""
-    factor = WIDE[0] / prs.slide_width
-    prs.slide_width, prs.slide_height = Emu(WIDE[0]), Emu(WIDE[1])
-    for part in _layouts_and_masters(prs):
-        for xfrm in part._element.iter(qn("a:xfrm")):
-            for child in xfrm:
-                if child.tag == qn("a:off"):
-                    child.set("x", str(round(int(child.get("x")) * factor)))
-                elif child.tag == qn("a:ext"):
-                    child.set("cx", str(round(int(child.get("cx")) * factor)))
 
 
 def _theme_part(prs: Any) -> Any:
