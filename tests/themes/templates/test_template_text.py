@@ -8,7 +8,8 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches
-from template_fixtures import FLAGSHIP, WIDE, _add_master_shape, bar, widen
+from support.crafted_templates import WIDE, widen
+from template_fixtures import FLAGSHIP, _add_master_shape, bar
 
 import deckbuilder
 from deckbuilder.themes.contrast import contrast_ratio
