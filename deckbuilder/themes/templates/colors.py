@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import colorsys
 import io
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -11,6 +12,8 @@ from deckbuilder.themes.templates.package import NS, Element
 
 _A = f"{{{NS['a']}}}"
 SAMPLE_COLUMNS = 48
+GRADIENT_CELLS = 16
+"""A gradient's colours are worked out on this many cells a side of its shape."""
 """A picture background is sampled on a grid this many cells wide (rows follow its aspect ratio)."""
 MAX_SAMPLE_ROWS = SAMPLE_COLUMNS * 4
 """The most rows sampled, however tall and thin the picture."""
@@ -140,6 +143,36 @@ def gradient_color(fill: Element, scheme: Mapping[str, str], placeholder: str | 
     if not known:
         return None
     return _hex(*(sum(channel) / len(known) for channel in zip(*known, strict=True)))
+
+
+def gradient_background(fill: Element, scheme: Mapping[str, str]) -> Background | None:
+    """A linear gradient's colours on a small grid over its shape; None for other gradients.
+
+    Text over one end of a dark-to-light gradient is seen against that end, not the average.
+    """
+    linear = fill.find("a:lin", NS)
+    stops = sorted(
+        (int(stop.get("pos", "0")) / 100_000, color)
+        for stop in fill.iterfind("a:gsLst/a:gs", NS)
+        if len(stop) and (color := color_value(stop[0], scheme))
+    )
+    average_color = gradient_color(fill, scheme)
+    if linear is None or not stops or average_color is None:
+        return None
+    angle = math.radians(int(linear.get("ang", "0")) / 60_000)
+    dx, dy = math.cos(angle), math.sin(angle)  # the way the colours run, y downwards
+    reach = (abs(dx) + abs(dy)) / 2 or 1.0
+
+    def at(u: float, v: float) -> str:
+        where = min(1.0, max(0.0, ((u - 0.5) * dx + (v - 0.5) * dy) / reach / 2 + 0.5))
+        before = [stop for stop in stops if stop[0] <= where] or stops[:1]
+        after = [stop for stop in stops if stop[0] >= where] or stops[-1:]
+        (start, low), (end, high) = before[-1], after[0]
+        return blend(low, high, (where - start) / (end - start) if end > start else 0.0)
+
+    cells = GRADIENT_CELLS
+    grid = tuple(tuple(at((c + 0.5) / cells, (r + 0.5) / cells) for c in range(cells)) for r in range(cells))
+    return Background(average_color, "gradient", grid=grid)
 
 
 def picture_background(blob: bytes, fallback: str, part: str | None = None) -> Background:

@@ -12,6 +12,7 @@ from deckbuilder.themes.templates.colors import (
     Background,
     color_value,
     fill_alpha,
+    gradient_background,
     gradient_color,
     picture_background,
 )
@@ -47,6 +48,8 @@ _PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 """Pictures every renderer decodes (EMF, WMF and SVG logos are left to PowerPoint)."""
 MOSTLY_OPAQUE = 192
 """A picture whose every pixel is at least this opaque (of 255) is seen as it is, not see-through."""
+OPAQUE_GRADIENT = 0.95
+"""A gradient fill at least this opaque is all that text on it is seen against."""
 SAMPLED_AREA = (2 * 914400) ** 2
 """A picture decoration at least this large (2 × 2 in) is sampled: text may sit on it."""
 _STYLE_LINE_EMU = {1: 9525, 2: 12700, 3: 19050}
@@ -77,7 +80,10 @@ def _decoration(
     if fill_element is None:
         fill_element = shape.find("p:spPr/a:gradFill", NS)
     alpha = fill_alpha(fill_element)
-    other = Decoration(rect, "other", name, fill=_seen_fill(shape, scheme), alpha=alpha)
+    gradient = shape.find("p:spPr/a:gradFill", NS) if shape.tag.rsplit("}", 1)[-1] == "sp" else None
+    opaque = gradient is not None and alpha >= OPAQUE_GRADIENT  # a see-through one tints what is behind
+    seen = gradient_background(gradient, scheme) if gradient is not None and opaque else None
+    other = Decoration(rect, "other", name, fill=_seen_fill(shape, scheme), alpha=alpha, seen=seen)
     xfrm = shape.find("p:spPr/a:xfrm", NS)
     if xfrm is not None and xfrm.get("rot", "0") != "0":
         return other

@@ -6,7 +6,7 @@ from lxml import etree
 
 from deckbuilder.geometry import Rect
 from deckbuilder.themes.contrast import contrast_ratio
-from deckbuilder.themes.templates.colors import Background, fill_alpha
+from deckbuilder.themes.templates.colors import Background, fill_alpha, gradient_background
 from deckbuilder.themes.templates.model import Decoration, Layout, Placeholder, TemplateSpec, TextLook
 from deckbuilder.themes.templates.theme import backdrop, layout_colors
 
@@ -43,3 +43,30 @@ def test_a_fill_s_opacity_is_read_from_its_alpha() -> None:
         f'<a:solidFill xmlns:a="{A}"><a:srgbClr val="FFFFFF"><a:alpha val="30000"/></a:srgbClr></a:solidFill>'
     )
     assert fill_alpha(fill) == 0.3 and fill_alpha(None) == 1.0
+
+
+def _gradient(angle_degrees: int) -> etree._Element:
+    """A gradient fill from navy (at 30%) to pink, running at an angle like Lights' background shape."""
+    return etree.fromstring(
+        f'<a:gradFill xmlns:a="{A}"><a:gsLst>'
+        '<a:gs pos="30000"><a:srgbClr val="000032"/></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="F60063"/></a:gs>'
+        f'</a:gsLst><a:lin ang="{angle_degrees * 60000}"/></a:gradFill>'
+    )
+
+
+def test_a_linear_gradient_is_seen_where_the_text_sits_not_as_its_average() -> None:
+    down = gradient_background(_gradient(90), {})
+    assert down is not None and down.color != "000032"
+    assert set(down.colors_under(0, 0, 1, 0.25)) == {"000032"}  # the top third is the first stop's colour
+    assert down.colors_under(0, 0.95, 1, 0.05)[0] != "000032"  # the bottom is near pink
+    across = gradient_background(_gradient(0), {})
+    assert across is not None and across.colors_under(0, 0, 0.1, 1)[0] == "000032"
+
+
+def test_a_radial_gradient_keeps_its_average() -> None:
+    radial = etree.fromstring(
+        f'<a:gradFill xmlns:a="{A}"><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFF00"/></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="FF8000"/></a:gs></a:gsLst><a:path path="circle"/></a:gradFill>'
+    )
+    assert gradient_background(radial, {}) is None

@@ -58,7 +58,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "lo-Growing_Liberty": {"calm": "one word over the template's drawing"},
     "lo-Inspiration": {"calm": "dividers' titles across the green title band's edge"},
     "lo-Lights": {
-        "contrast": "black text on the dark purple-to-pink gradient",
+        "contrast": "body text black where the glow leaves the gradient dark (titles are light now)",
         "calm": "words on the light discs",
     },
     "lo-Metropolis": {"calm": "dividers' titles across the title ribbon's edge"},
