@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "deckbuilder"
@@ -48,6 +49,7 @@ def _imports(path: Path, name: str) -> set[str]:
     return {module for module in found if module.split(".")[0] == "deckbuilder"}
 
 
+@functools.cache
 def _graph() -> dict[str, set[str]]:
     modules = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
     graph = {}

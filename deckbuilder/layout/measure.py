@@ -29,10 +29,10 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _STAND_INS = {"\u00a0": " ", "\u202f": "\u2009", "\u2007": "0", "\u2011": "-", "\u2010": "-"}
 """Characters some fonts lack but renderers draw like another character of the same font."""
 
-_BREAK_SPACES = " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+BREAK_SPACES = " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
 """Spaces a line may break after; they hang at the end of a line and don't count toward its width."""
-_SEGMENT_RE = re.compile(f"([^{_BREAK_SPACES}]*)([{_BREAK_SPACES}]*)")
-_NEWLINE_RE = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+SEGMENT_RE = re.compile(f"([^{BREAK_SPACES}]*)([{BREAK_SPACES}]*)")
+NEWLINE_RE = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _HYPHENS = frozenset("-\u2010\u2013\u2014")
 """A line may break after these when a letter follows."""
 _NO_BREAK_BEFORE = frozenset(
@@ -193,7 +193,7 @@ def metrics_for(family: str, *, bold: bool = False, italic: bool = False) -> Fon
     return _metrics_for_file(path, UNKNOWN_FAMILY_SCALE)
 
 
-def _split_content(content: str) -> list[str]:
+def split_content(content: str) -> list[str]:
     """Split a run without spaces at its break opportunities: after hyphens and ZWSP, around CJK."""
     # Only breaks every renderer also takes, so a renderer never needs more lines than layout planned.
     pieces: list[str] = []
@@ -214,7 +214,7 @@ def _split_content(content: str) -> list[str]:
     return pieces
 
 
-def _needs_split(content: str) -> bool:
+def needs_split(content: str) -> bool:
     """Whether a run without spaces may hold break opportunities beyond its end."""
     if content.isascii():
         return "-" in content
@@ -242,17 +242,17 @@ def _wrap_paragraph(paragraph: str, width_pt: float, metrics: FontMetrics, size_
     lines: list[str] = []
     parts: list[str] = []  # the current line's text pieces
     line_em = 0.0  # the current line's width, its trailing spaces included
-    for match in _SEGMENT_RE.finditer(paragraph):
+    for match in SEGMENT_RE.finditer(paragraph):
         content, spaces = match.group(1), match.group(2)
         if not content and not spaces:
             continue
-        pieces = _split_content(content) if _needs_split(content) else [content]
+        pieces = split_content(content) if needs_split(content) else [content]
         for number, piece in enumerate(pieces):
             trailing = spaces if number == len(pieces) - 1 else ""
             piece_em = metrics.text_width_em(piece)
             if (line_em + piece_em) * size_pt > width_pt:
                 if parts:
-                    lines.append("".join(parts).rstrip(_BREAK_SPACES))
+                    lines.append("".join(parts).rstrip(BREAK_SPACES))
                     parts = []
                     line_em = 0.0
                 if piece_em * size_pt > width_pt:
@@ -261,7 +261,7 @@ def _wrap_paragraph(paragraph: str, width_pt: float, metrics: FontMetrics, size_
                     piece_em = metrics.text_width_em(piece)
             parts.append(piece + trailing)
             line_em += piece_em + metrics.text_width_em(trailing)
-    lines.append("".join(parts).rstrip(_BREAK_SPACES))
+    lines.append("".join(parts).rstrip(BREAK_SPACES))
     return lines
 
 
@@ -273,6 +273,6 @@ def wrap_text(text: str, width_pt: float, metrics: FontMetrics, size_pt: float) 
     # newline starts a new line; empty text is one empty line. A single character wider than width_pt
     # still gets a line of its own: the one case where a line exceeds the width.
     lines: list[str] = []
-    for paragraph in _NEWLINE_RE.split(text):
+    for paragraph in NEWLINE_RE.split(text):
         lines.extend(_wrap_paragraph(paragraph, width_pt, metrics, size_pt))
     return tuple(lines)

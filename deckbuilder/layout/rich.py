@@ -6,12 +6,12 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 from deckbuilder.layout.measure import (
-    _BREAK_SPACES,
-    _NEWLINE_RE,
-    _SEGMENT_RE,
+    BREAK_SPACES,
+    NEWLINE_RE,
+    SEGMENT_RE,
     FontMetrics,
-    _needs_split,
-    _split_content,
+    needs_split,
+    split_content,
 )
 from deckbuilder.outline.inline import Run
 
@@ -36,7 +36,7 @@ def wrap_runs(
     prefix = [0.0, *accumulate(ems)]  # exact: every em is a multiple of a power of two
     spans: list[tuple[int, int]] = []
     start = 0
-    for newline in _NEWLINE_RE.finditer(text):
+    for newline in NEWLINE_RE.finditer(text):
         spans.extend(_line_spans(text, start, newline.start(), prefix, width_pt, size_pt))
         start = newline.end()
     spans.extend(_line_spans(text, start, len(text), prefix, width_pt, size_pt))
@@ -50,11 +50,11 @@ def _line_spans(
     lines: list[tuple[int, int]] = []
     line_start = begin
     line_end = begin  # where the current line's pieces end, trailing spaces included
-    for match in _SEGMENT_RE.finditer(text, begin, end):
+    for match in SEGMENT_RE.finditer(text, begin, end):
         content, spaces = match.group(1), match.group(2)
         if not content and not spaces:
             continue
-        pieces = _split_content(content) if _needs_split(content) else [content]
+        pieces = split_content(content) if needs_split(content) else [content]
         at = match.start()
         for number, piece in enumerate(pieces):
             piece_end = at + len(piece)
@@ -85,7 +85,7 @@ def _break_word(
 
 def _rstrip(text: str, start: int, end: int) -> int:
     """Where a line ends once its trailing break spaces are dropped."""
-    while end > start and text[end - 1] in _BREAK_SPACES:
+    while end > start and text[end - 1] in BREAK_SPACES:
         end -= 1
     return end
 
