@@ -282,7 +282,8 @@ class TemplateFrame(Frame):
         return readable(placeholder.look.color or muted, behind, [muted, self.theme.colors.text])
 
     def chrome(self, number: int) -> list[Box]:
-        """The footer and slide number in the layout's footer placeholders (drawn where it has none)."""
+        """The footer and slide number in the layout's footer placeholders, drawn where it has none (no
+        number where the template's own shapes show one)."""
         footer, number_ph = self.layout.first("ftr"), self.layout.first("sldNum")
         boxes: list[Box] = []
         drawn = Frame(self.theme, self.footer).chrome(number) if footer is None or number_ph is None else []
@@ -299,7 +300,7 @@ class TemplateFrame(Frame):
                 [ParaSpec(str(number), style, field="slidenum")], 0, number_ph.text_area.w
             )
             boxes.append(placed(number_ph, paragraphs, "slide-number", grow_up=True))
-        else:
+        elif not self.layout.draws_number:
             boxes.extend(box for box in drawn if isinstance(box, TextBox) and box.role == "slide-number")
         return boxes
 

@@ -69,12 +69,14 @@ def read_pages(pdf: Path) -> list[Page]:
     return pages
 
 
-def _shape_box(shape: object, scale: float) -> Box:
+def _shape_box(shape: object, scale: float, number: int = 0) -> Box:
     text: str | None = ""
     if getattr(shape, "has_chart", False):
         text = None  # a chart's labels are drawn from its data, not from shape text
     elif getattr(shape, "has_text_frame", False):
         text = shape.text_frame.text  # type: ignore[attr-defined]
+        if shape.element.xpath(".//a:fld[@type='slidenum']"):  # type: ignore[attr-defined]
+            text = f"{text} {number}"  # a number field shows the slide's number, not its stored text
     elif getattr(shape, "has_table", False):
         text = " ".join(cell.text for row in shape.table.rows for cell in row.cells)  # type: ignore[attr-defined]
     left, top = (shape.left or 0) * scale, (shape.top or 0) * scale  # type: ignore[attr-defined]
@@ -86,14 +88,14 @@ def slide_boxes(pptx: Path, pages: Sequence[Page]) -> list[list[Box]]:
     """Each slide's shapes in the page's points: its own, and the text its layout and master draw."""
     prs = Presentation(str(pptx))
     slides = []
-    for slide, page in zip(prs.slides, pages, strict=False):
+    for number, (slide, page) in enumerate(zip(prs.slides, pages, strict=False), start=1):
         scale = page.width / int(prs.slide_width or 1) if page.width else 1 / EMU_PER_PT
         shapes = list(slide.shapes)
         for part in (slide.slide_layout, slide.slide_layout.slide_master):
             shapes += [
                 s for s in part.shapes if not s.is_placeholder and s.has_text_frame and s.text_frame.text
             ]
-        slides.append([_shape_box(shape, scale) for shape in shapes])
+        slides.append([_shape_box(shape, scale, number) for shape in shapes])
     return slides
 
 

@@ -219,3 +219,29 @@ def test_the_template_s_own_words_are_not_the_deck_s(tmp_path: Path) -> None:
     page = Page(110, 36, (Line(0, (Box(0, 0, 110, 36, "ModifyMe"),)),))
     assert readability([page], [path]).low_contrast == ["slide 1: 'ModifyMe' at (0, 0) contrast 1.2:1"]
     assert readability([page], [path], template_words(deck)).low_contrast == []
+
+
+def test_a_template_s_number_field_holds_the_slide_s_number(tmp_path: Path) -> None:
+    prs = Presentation()  # 720 x 540 pt
+    for _ in range(2):  # each slide's own text holds the digits too: the owner is the field, not it
+        box = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_textbox(Pt(72), Pt(72), Pt(200), Pt(50))
+        box.text_frame.text = "1 2"
+    number = (
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<p:nvSpPr><p:cNvPr id="91" name="Number"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+        '<p:spPr><a:xfrm><a:off x="8229600" y="6096000"/><a:ext cx="635000" cy="381000"/></a:xfrm></p:spPr>'
+        '<p:txBody><a:bodyPr/><a:p><a:fld id="{1E3A7294-387A-4596-BA23-90676B996C76}" type="slidenum">'
+        "<a:t>&lt;number&gt;</a:t></a:fld></a:p></p:txBody></p:sp>"
+    )
+    prs.slide_masters[0].shapes._spTree.append(etree.fromstring(number))
+    deck = tmp_path / "deck.pptx"
+    prs.save(str(deck))
+    # The field's box lies at (648, 480)-(698, 510); each page draws its own number in it.
+    pages = [Page(720, 540, (Line(0, (Box(660, 485, 672, 500, str(n)),)),)) for n in (1, 2)]
+    assert words_outside(deck, pages) == []
+    stray = [Page(720, 540, (Line(0, (Box(400, 300, 412, 315, "2"),)),)) for _ in (1, 2)]
+    assert words_outside(deck, stray) == [
+        "slide 1: '2' outside its box at (400, 300)",
+        "slide 2: '2' outside its box at (400, 300)",
+    ]

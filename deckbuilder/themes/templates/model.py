@@ -78,6 +78,8 @@ class Decoration:
     """How opaque its fill is (what is behind shows through the rest)."""
     seen: Background | None = None
     """For a large picture: its colours sampled, which is what text on it is seen against."""
+    fields: tuple[str, ...] = ()
+    """The fields its text shows (slidenum, datetime …): a number the template draws on every slide."""
 
     @property
     def description(self) -> str:
@@ -113,6 +115,12 @@ class Layout:
     def contents(self) -> list[Placeholder]:
         """Read-only: the content placeholders that take points, largest first."""
         return sorted((p for p in self.placeholders if p.takes_points), key=lambda p: -p.rect.w * p.rect.h)
+
+    @property
+    def draws_number(self) -> bool:
+        """Read-only: whether a shape of its own, no placeholder, shows the slide number (LibreOffice
+        writes a master's number placeholder so)."""
+        return any("slidenum" in decoration.fields for decoration in self.decorations)
 
     def is_unique(self, placeholder: Placeholder) -> bool:
         """Whether no other placeholder shares its type and idx (LibreOffice numbers every one 0)."""

@@ -68,7 +68,9 @@ def decorations(
         if properties is not None and properties.get("hidden") in ("1", "true"):
             continue
         name = printable(properties.get("name", "") if properties is not None else "")
-        found.append(_decoration(package, part, shape, rect, name, scheme))
+        decoration = _decoration(package, part, shape, rect, name, scheme)
+        fields = tuple(field.get("type", "") for field in shape.iterfind("p:txBody//a:fld", NS))
+        found.append(replace(decoration, fields=fields) if fields else decoration)
     return tuple(found)
 
 
