@@ -87,7 +87,13 @@ def add_paragraph(
         in_placeholder,
     )
     p = copy.deepcopy(_styled_paragraph(style))
-    if paragraph.rich and paragraph.field is None:
+    if not paragraph.text and paragraph.field is None:
+        # No empty run: LibreOffice drops it and sizes the line by the table style's 18 pt (an empty
+        # header cell grew its row); the end mark carries the paragraph's own size instead.
+        properties = p[-1][0]
+        properties.tag = qn("a:endParaRPr")
+        p[-1] = properties
+    elif paragraph.rich and paragraph.field is None:
         template = p[-1]
         p.remove(template)
         for run in paragraph.runs:
