@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from deckbuilder.fonts import font_file, has_stand_in
 from deckbuilder.geometry import EMU_PER_PT, Rect, inches
 from deckbuilder.layout.boxes import Paragraph, SlideLayout, TableBox
 from deckbuilder.layout.frame import Frame
@@ -25,6 +26,11 @@ CELL_MARGIN_X = inches(0.1)
 """A cell's left and right margins: PowerPoint's own default, written out so every renderer uses it."""
 CELL_MARGIN_Y = inches(0.05)
 """A cell's top and bottom margins, PowerPoint's default too."""
+RENDERER_WIDENING = {"LiberationSans": 1.01}
+"""How much wider than its advance widths LibreOffice may set a stand-in's text: Liberation Sans (Arial)
+runs up to 0.8% wider there (its hinting rounds advances at the reference device's size), Carlito
+(Calibri) does not. A cell wraps its text that much earlier, no more: a row's height follows its lines,
+so a line layout wraps that a renderer fits leaves an empty band under its row."""
 
 
 def column_widths(rows: Sequence[Sequence[str]], style: TextStyle, total: int) -> list[int]:
@@ -49,18 +55,23 @@ def column_widths(rows: Sequence[Sequence[str]], style: TextStyle, total: int) -
 def _row(
     cells: Sequence[str], styles: Sequence[TextStyle], widths: Sequence[int], step: int
 ) -> list[Paragraph]:
-    # A cell wraps at exactly the width the renderers give its text, with no safety margin: a row's
-    # height follows its line count, so a line the renderer fits where layout wrapped would leave an
-    # empty band under the row. Carlito and Liberation Sans measure as Calibri and Arial do.
+    # A cell wraps at the width the renderers give its text, less only what RENDERER_WIDENING says, not
+    # WRAP_SAFETY. Carlito and Liberation Sans measure as Calibri and Arial do.
     return [
         make_paragraph(
             ParaSpec(cell, style),
             size_at(style, step),
-            round((width - 2 * CELL_MARGIN_X) / WRAP_SAFETY),
+            round((width - 2 * CELL_MARGIN_X) / _widening(style) / WRAP_SAFETY),
             first=True,
         )
         for cell, style, width in zip(cells, styles, widths, strict=True)
     ]
+
+
+def _widening(style: TextStyle) -> float:
+    """How much wider than measured a renderer may set a style's text (RENDERER_WIDENING)."""
+    stem = font_file(style.font, bold=style.bold).stem.split("-")[0]
+    return RENDERER_WIDENING.get(stem, 1.0) if has_stand_in(style.font) else 1.0
 
 
 def _row_height(paragraphs: Sequence[Paragraph]) -> int:

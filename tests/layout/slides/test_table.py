@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-from slide_checks import THEMES, assert_on_the_slide, laid_out, refusal, with_role
+from dataclasses import replace
 
+import pytest
+from slide_checks import THEMES, assert_on_the_slide, laid_out, outline, refusal, with_role
+
+import deckbuilder
 from deckbuilder.geometry import EMU_PER_PT
 from deckbuilder.layout.boxes import TableBox
+from deckbuilder.layout.engine import layout_deck
 from deckbuilder.layout.measure import metrics_for, wrap_text
 from deckbuilder.themes.contrast import contrast_ratio
 from deckbuilder.themes.registry import load_theme
@@ -104,3 +108,21 @@ def test_the_table_has_a_header_band_row_banding_and_lines_in_the_theme_colours(
     for row, fill in zip(box.cells, fills, strict=True):
         for paragraph in row:
             assert contrast_ratio(paragraph.color, fill) >= 4.5
+
+
+def test_arial_cells_leave_the_room_libreoffice_sets_liberation_sans_wider_in() -> None:
+    # Yellow Idea's table: "counter-terrorism base" fit its cell by 0.5% as measured; LibreOffice,
+    # which sets Liberation Sans up to 0.8% wider, wrapped it and pushed the last row out of the frame.
+    briefing = load_theme("briefing")
+    theme = replace(briefing, fonts=replace(briefing.fonts, heading="Arial", body="Arial"))
+    phrase = "US interests: its counter-terrorism base and the drone operations of 1,000 personnel"
+    words = phrase.split(" ")
+    rows = [["Priority", " ".join(words[:n]), " ".join(words[n:])] for n in range(1, len(words))]
+    deck = deckbuilder.loads(outline(table(rows, ["", "France", "United States"])))
+    (box,) = tables(layout_deck(deck, theme))
+    for row in box.cells:
+        for paragraph, width in zip(row, box.col_widths, strict=True):
+            metrics = metrics_for(paragraph.font, bold=paragraph.bold)
+            room = (width - 2 * box.cell_inset) / EMU_PER_PT
+            for line in paragraph.lines:
+                assert metrics.text_width_pt(line, paragraph.size_pt) * 1.008 <= room, line
