@@ -1,16 +1,18 @@
 """A deck as LibreOffice drew it, measured as a reader sees it: words, their boxes, their ink and background.
 
-Pages come from `pdftotext -bbox-layout` (words in points, grouped in lines and blocks) and
+Pages come from `pdftotext -bbox-layout` (words in points, grouped in lines and blocks), `pdftohtml
+-xml` (the runs of text in one face: their size, weight and colour as the PDF sets them) and
 `pdftoppm` (pixels); shapes from the .pptx with python-pptx. Each check returns one message per
 offending word, so a test can show what a person would notice.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -20,10 +22,16 @@ from pptx import Presentation
 from support.office import Box
 
 EMU_PER_PT = 12700
-MIN_CONTRAST = 3.0
-"""WCAG's floor for large text; anything a deck draws should clear it."""
+BODY_CONTRAST = 4.5
+"""WCAG's floor (AA) for text under large size."""
+LARGE_CONTRAST = 3.0
+"""WCAG's floor (AA) for large text: 18 pt and over, or 14 pt and over in bold."""
 BUSY_SPREAD = 0.06
 """Standard deviation of the background's luma (0..1) past which a word sits on a busy picture."""
+BLEND_FROM = 0.5
+"""How far from the paper towards a word's colour its measured ink must lie to be that colour, thinned."""
+BLEND_SLACK = 16.0
+"""How far (in 0..255 RGB levels) measured ink may lie off the line from paper to colour and be on it."""
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -36,21 +44,86 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Run:
+    """A stretch of text set in one face, as the PDF draws it: its box and size in points, weight, colour."""
+
+    box: Box
+    size: float
+    bold: bool
+    colour: tuple[int, int, int]
+
+    @property
+    def large(self) -> bool:
+        """Whether WCAG counts it as large text: 18 pt and over, or 14 pt and over in bold."""
+        return self.size >= 18 - SIZE_SLACK or (self.bold and self.size >= 14 - SIZE_SLACK)
+
+
+SIZE_SLACK = 0.2
+"""Points a run's size may fall short of a WCAG bound and still meet it (pdftohtml rounds to 1/3 pt)."""
+
+
+@dataclass(frozen=True)
 class Page:
-    """One rendered page: its size in points and its lines of words."""
+    """One rendered page: its size in points, its lines of words and its runs of text in one face."""
 
     width: float
     height: float
     lines: tuple[Line, ...]
+    runs: tuple[Run, ...] = ()
 
     @property
     def words(self) -> list[Box]:
         """Every word on the page in reading order."""
         return [word for line in self.lines for word in line.words]
 
+    def run_of(self, word: Box) -> Run | None:
+        """The run that covers most of a word's box (None when none touches it)."""
+        best, most = None, 0.0
+        for run in self.runs:
+            width = min(word.right, run.box.right) - max(word.left, run.box.left)
+            height = min(word.bottom, run.box.bottom) - max(word.top, run.box.top)
+            if width > 0 and height > 0 and width * height > most:
+                best, most = run, width * height
+        return best
+
+
+def read_runs(pdf: Path, widths: Sequence[float]) -> list[tuple[Run, ...]]:
+    """Every page's runs of text in one face, from `pdftohtml -xml`, in points (pages as wide as widths).
+
+    Zoomed threefold (pdftohtml's most), its whole-number sizes and positions are good to 1/3 pt.
+    """
+    out = subprocess.run(
+        ["pdftohtml", "-xml", "-i", "-q", "-stdout", "-zoom", "3", str(pdf)],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    root = etree.fromstring(out, etree.XMLParser(recover=True, no_network=True, resolve_entities=False))
+    fonts: dict[str, tuple[float, bool, tuple[int, int, int]]] = {}
+    pages = []
+    for page, width in zip(root.iter("page"), widths, strict=False):
+        sizes = float(page.get("width", 0)) / width if width else 1.0
+        for spec in page.iter("fontspec"):
+            colour = spec.get("color", "#000000").lstrip("#")
+            fonts[spec.get("id", "")] = (
+                float(spec.get("size", 0)) / sizes,
+                bool(re.search("bold|black|heavy", spec.get("family", ""), re.IGNORECASE)),
+                (int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)),
+            )
+        runs = []
+        for text in page.iter("text"):
+            size, bold, colour = fonts.get(text.get("font", ""), (0.0, False, (0, 0, 0)))
+            left, top = float(text.get("left", 0)) / sizes, float(text.get("top", 0)) / sizes
+            right = left + float(text.get("width", 0)) / sizes
+            bottom = top + float(text.get("height", 0)) / sizes
+            bold = bold or text.find(".//b") is not None
+            runs.append(Run(Box(left, top, right, bottom, "".join(text.itertext())), size, bold, colour))
+        pages.append(tuple(runs))
+    return pages
+
 
 def read_pages(pdf: Path) -> list[Page]:
-    """Every page's words, lines and blocks, from `pdftotext -bbox-layout`."""
+    """Every page's words, lines and blocks, from `pdftotext -bbox-layout`, with its runs of text."""
     out = subprocess.run(
         ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True, timeout=120
     ).stdout
@@ -66,7 +139,8 @@ def read_pages(pdf: Path) -> list[Page]:
                 )
                 lines.append(Line(number, words))
         pages.append(Page(float(page.get("width", 0)), float(page.get("height", 0)), tuple(lines)))
-    return pages
+    runs = read_runs(pdf, [page.width for page in pages])
+    return [replace(page, runs=runs[n] if n < len(runs) else ()) for n, page in enumerate(pages)]
 
 
 def _shape_box(shape: object, scale: float, number: int = 0) -> Box:
@@ -207,18 +281,38 @@ class Legibility:
 
     contrast: float
     spread: float
+    ink: tuple[float, ...] = (0.0, 0.0, 0.0)
+    paper: tuple[float, ...] = (0.0, 0.0, 0.0)
 
 
 def _mask(grey: Image.Image, keep: object) -> Image.Image:
     return grey.point([255 if keep(v) else 0 for v in range(256)])  # type: ignore[operator]
 
 
-def legibility(crop: Image.Image) -> Legibility:
+def blended(ink: Sequence[float], paper: Sequence[float], colour: Sequence[float]) -> bool:
+    """Whether an ink measured on paper is that colour thinned by the paper, as anti-aliasing thins it.
+
+    Small text at 100 dpi has strokes a pixel or two wide, few of them fully inked: its measured ink
+    lies between the colour drawn and the paper (10 pt grey #5A6472 on white reads #717A86, 4.4:1
+    for 6.0:1). Such ink lies on the line from the paper to the colour, past BLEND_FROM of the way.
+    """
+    span = [c - p for c, p in zip(colour, paper, strict=True)]
+    along = [i - p for i, p in zip(ink, paper, strict=True)]
+    length = sum(v * v for v in span)
+    if length < 1:
+        return False
+    share = sum(a * v for a, v in zip(along, span, strict=True)) / length
+    off = math.dist(along, [share * v for v in span])
+    return BLEND_FROM <= share <= 1 + BLEND_FROM / 10 and off <= BLEND_SLACK
+
+
+def legibility(crop: Image.Image, colour: Sequence[float] | None = None) -> Legibility:
     """Split a word's box into ink and background on luma (Otsu) and measure the two.
 
-    Ink is the smaller class; its colour the more extreme half of it (anti-aliased edges lie between).
-    The background is the rest, less a one-pixel ring around the ink, so glyph edges do not read as
-    a busy picture.
+    Ink is the smaller class; its colour the more extreme half of it (anti-aliased edges lie between),
+    or the colour the PDF draws the word in (when given), where the ink measured is that colour
+    blended with the paper. The background is the rest, less a one-pixel ring around the ink, so
+    glyph edges do not read as a busy picture.
     """
     rgb = crop.convert("RGB")
     grey = rgb.convert("L")
@@ -244,7 +338,9 @@ def legibility(crop: Image.Image) -> Legibility:
     ink_colour = ImageStat.Stat(rgb, ink).mean
     paper = ImageStat.Stat(rgb, background).mean
     spread = ImageStat.Stat(grey, background).stddev[0] / 255
-    return Legibility(contrast(ink_colour, paper), spread)
+    if colour is not None and blended(ink_colour, paper, colour):
+        ink_colour = list(colour)
+    return Legibility(contrast(ink_colour, paper), spread, tuple(ink_colour), tuple(paper))
 
 
 def word_crop(image: Image.Image, page: Page, word: Box) -> Image.Image | None:
@@ -259,10 +355,16 @@ def word_crop(image: Image.Image, page: Page, word: Box) -> Image.Image | None:
 
 @dataclass(frozen=True)
 class Readability:
-    """The words of a deck drawn under 3:1 contrast, and those drawn on a busy background."""
+    """The words of a deck drawn under WCAG's contrast for their size, and those on a busy background."""
 
     low_contrast: list[str]
     busy: list[str]
+
+
+def _size(run: Run | None) -> str:
+    if run is None:
+        return "text of unknown size"
+    return f"{round(run.size, 1):g} pt{' bold' if run.bold else ''} text"
 
 
 def readability(
@@ -281,10 +383,12 @@ def readability(
                 crop = word_crop(image, page, word) if any(c.isalnum() for c in word.text or "") else None
                 if crop is None:
                     continue
-                seen = legibility(crop)
+                run = page.run_of(word)
+                seen = legibility(crop, run.colour if run is not None else None)
                 where = f"slide {number}: {word.text!r} at ({word.left:.0f}, {word.top:.0f})"
-                if seen.contrast < MIN_CONTRAST:
-                    low.append(f"{where} contrast {seen.contrast:.1f}:1")
+                floor = LARGE_CONTRAST if run is not None and run.large else BODY_CONTRAST
+                if seen.contrast < floor:
+                    low.append(f"{where} contrast {seen.contrast:.1f}:1, under {floor:g}:1 for {_size(run)}")
                 if seen.spread > BUSY_SPREAD:
                     busy.append(f"{where} on a busy background (spread {seen.spread:.2f})")
     return Readability(low, busy)

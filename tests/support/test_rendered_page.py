@@ -14,10 +14,12 @@ from pptx.util import Pt
 from support.crafted_templates import busy_photo
 from support.office import Box, needs_pdftotext
 from support.rendered_page import (
+    BODY_CONTRAST,
     BUSY_SPREAD,
-    MIN_CONTRAST,
+    LARGE_CONTRAST,
     Line,
     Page,
+    blended,
     broken_words,
     contrast,
     legibility,
@@ -25,6 +27,7 @@ from support.rendered_page import (
     outline_words,
     read_pages,
     readability,
+    render_pages,
     template_words,
     words_outside,
 )
@@ -44,14 +47,28 @@ def word_image(
 def tiny_pdf(path: Path, lines: list[str], *, step: float = 30) -> Path:
     """A one-page PDF (Helvetica, 24 pt) with the lines set one under the other, as a text box would."""
     text = " ".join(f"({line}) Tj 0 -{step} Td" for line in lines)
-    stream = f"BT /F1 24 Tf 72 330 Td {text} ET".encode()
+    return pdf_of(path, f"BT /F1 24 Tf 72 330 Td {text} ET".encode())
+
+
+def styled_pdf(path: Path, runs: list[tuple[str, float, int, bool]]) -> Path:
+    """A one-page PDF with one line per run: (text, size in points, grey level 0..255, bold)."""
+    text = " ".join(
+        f"BT /F{2 if bold else 1} {size:g} Tf {grey / 255:.4f} g 72 {330 - 60 * n} Td ({words}) Tj ET"
+        for n, (words, size, grey, bold) in enumerate(runs)
+    )
+    return pdf_of(path, text.encode())
+
+
+def pdf_of(path: Path, stream: bytes) -> Path:
+    """A one-page PDF, 720 x 405 pt, drawing stream with Helvetica as /F1 and Helvetica-Bold as /F2."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 720 405] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
     ]
     out, offsets = io.BytesIO(), []
     out.write(b"%PDF-1.4\n")
@@ -86,7 +103,7 @@ def test_dark_words_on_white_are_legible_and_calm() -> None:
 
 def test_light_grey_on_white_is_under_3_to_1() -> None:
     seen = legibility(word_image((190, 190, 190), (255, 255, 255)))
-    assert seen.contrast < MIN_CONTRAST
+    assert seen.contrast < LARGE_CONTRAST
     assert seen.spread < BUSY_SPREAD
 
 
@@ -217,7 +234,9 @@ def test_the_template_s_own_words_are_not_the_deck_s(tmp_path: Path) -> None:
     path = tmp_path / "page-1.ppm"
     word_image((230, 230, 230), (255, 255, 255), "ModifyMe").save(path)
     page = Page(110, 36, (Line(0, (Box(0, 0, 110, 36, "ModifyMe"),)),))
-    assert readability([page], [path]).low_contrast == ["slide 1: 'ModifyMe' at (0, 0) contrast 1.2:1"]
+    assert readability([page], [path]).low_contrast == [
+        "slide 1: 'ModifyMe' at (0, 0) contrast 1.2:1, under 4.5:1 for text of unknown size"
+    ]
     assert readability([page], [path], template_words(deck)).low_contrast == []
 
 
@@ -245,3 +264,56 @@ def test_a_template_s_number_field_holds_the_slide_s_number(tmp_path: Path) -> N
         "slide 1: '2' outside its box at (400, 300)",
         "slide 2: '2' outside its box at (400, 300)",
     ]
+
+
+GREY_3_5 = 137
+"""The grey that is 3.5:1 on white: between WCAG's floors for large text (3:1) and other text (4.5:1)."""
+GREY_5 = 111
+"""The grey that is 5:1 on white."""
+
+
+def test_the_greys_are_the_contrasts_they_stand_for() -> None:
+    assert contrast((GREY_3_5,) * 3, (255, 255, 255)) == pytest.approx(3.5, abs=0.05)
+    assert contrast((GREY_5,) * 3, (255, 255, 255)) == pytest.approx(5, abs=0.05)
+    assert LARGE_CONTRAST < 3.5 < BODY_CONTRAST < 5
+
+
+@needs_pdftotext
+def test_the_contrast_a_word_needs_follows_its_size_and_weight(tmp_path: Path) -> None:
+    runs = [
+        ("Small grey", 12, GREY_3_5, False),
+        ("Large grey", 24, GREY_3_5, False),
+        ("Small dark", 12, GREY_5, False),
+        ("Bold grey", 14, GREY_3_5, True),
+        ("Plain grey", 14, GREY_3_5, False),
+    ]
+    pdf = styled_pdf(tmp_path / "sizes.pdf", runs)
+    pages = read_pages(pdf)
+    low = readability(pages, render_pages(pdf, tmp_path / "pages")).low_contrast
+    assert [message.split(" at (")[0] for message in low] == [
+        "slide 1: 'Small'",
+        "slide 1: 'grey'",
+        "slide 1: 'Plain'",
+        "slide 1: 'grey'",
+    ]
+    assert low[0].endswith("contrast 3.5:1, under 4.5:1 for 12 pt text"), low[0]
+    assert low[2].endswith("contrast 3.5:1, under 4.5:1 for 14 pt text"), low[2]
+
+
+@needs_pdftotext
+def test_read_pages_gives_each_word_its_run_s_size_weight_and_colour(tmp_path: Path) -> None:
+    pdf = styled_pdf(tmp_path / "runs.pdf", [("Sahel", 10, GREY_5, False), ("Niger", 14, 0, True)])
+    page = read_pages(pdf)[0]
+    runs = [page.run_of(word) for word in page.words]
+    assert [(run.size, run.bold, run.colour, run.large) for run in runs if run] == [
+        (10, False, (GREY_5,) * 3, False),
+        (14, True, (0, 0, 0), True),
+    ]
+
+
+def test_small_ink_thinned_by_anti_aliasing_is_the_colour_drawn() -> None:
+    drawn, paper = (90, 100, 114), (255, 255, 255)
+    assert blended((113, 122, 134), paper, drawn)  # 10 pt #5A6472 on white, as read at 100 dpi
+    assert not blended((255, 255, 255), (100, 100, 100), (76, 76, 76))  # light ink: not the dark drawn
+    assert not blended((200, 60, 60), paper, drawn)  # another hue
+    assert not blended((240, 240, 240), paper, drawn)  # barely inked: not shown to be that colour
