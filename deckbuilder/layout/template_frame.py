@@ -249,6 +249,10 @@ class TemplateFrame(Frame):
             raise TooLongError(("source",), "the source line")
         h = height_emu(paragraphs)
         y = band - points(4) - h
+        color = self.muted_on(Rect(area.x, y, area.w, h), self.theme.colors.muted)
+        if color != self.theme.colors.muted:  # the colour changes no width: the same lines, recoloured
+            style = replace(style, color=color)
+            paragraphs = paragraphs_at([ParaSpec(f"Source: {source}", style, linkify=True)], 0, area.w)
         return [TextBox(area.x, y, area.w, h, tuple(paragraphs), "source")], y - points(8)
 
     def _content(self, title: str, source: str | None) -> tuple[list[Box], Rect]:
@@ -278,8 +282,18 @@ class TemplateFrame(Frame):
         muted = self.theme.colors.muted
         if placeholder is None or not self.choices:
             return muted
-        behind = backdrop(self.spec, self.layout, [placeholder.rect])
-        return readable(placeholder.look.color or muted, behind, [muted, self.theme.colors.text])
+        return self.muted_on(placeholder.rect, placeholder.look.color or muted)
+
+    def muted_on(self, area: Rect, preferred: str) -> str:
+        """A small-print colour (footer, slide number, source line) readable on what the template draws there.
+
+        The theme's muted colour is readable on the body; the chrome sits elsewhere, often on a band,
+        a gradient's other end or a picture's edge.
+        """
+        if not self.choices:
+            return preferred
+        behind = backdrop(self.spec, self.layout, [area])
+        return readable(preferred, behind, [self.theme.colors.muted, self.theme.colors.text])
 
     def chrome(self, number: int) -> list[Box]:
         """The footer and slide number in the layout's footer placeholders, drawn where it has none (no

@@ -65,3 +65,22 @@ def test_titles_and_footers_on_a_band_are_readable_on_it(tmp_path: Path) -> None
         footer = next(sh for sh in slide.placeholders if sh.placeholder_format.type == PP_PLACEHOLDER.FOOTER)
         color = str(footer.text_frame.paragraphs[0].runs[0].font.color.rgb)
         assert contrast_ratio(color, "000000") >= 4.5, f"footer {color} on the black band"
+
+
+def test_the_source_line_on_a_band_is_readable_on_it(tmp_path: Path) -> None:
+    prs = Presentation()  # a black band from 6.5 in down: behind the source line, not the body
+    widen(prs)
+    _add_master_shape(prs.slide_masters[0], bar("Foot band", 0, Inches(6.5), WIDE[0], Inches(1), "000000"))
+    prs.save(str(tmp_path / "low-band.pptx"))
+    out = deckbuilder.export(FLAGSHIP, tmp_path / "deck.pptx", theme=str(tmp_path / "low-band.pptx"))
+    sources = [
+        shape
+        for slide in Presentation(str(out)).slides
+        for shape in slide.shapes
+        if shape.has_text_frame and shape.text_frame.text.startswith("Source:")
+    ]
+    assert len(sources) >= 5
+    for shape in sources:
+        assert shape.top >= Inches(6.5)  # on the band
+        color = str(shape.text_frame.paragraphs[0].runs[0].font.color.rgb)
+        assert contrast_ratio(color, "000000") >= 4.5, f"source line {color} on the black band"
