@@ -16,6 +16,7 @@ from deckbuilder.layout.boxes import (
 )
 from deckbuilder.layout.capitals import as_typed
 from deckbuilder.layout.frame import SOURCE_MAX_LINES, TITLE_MAX_LINES, Frame, Styles, fixed
+from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.template_area import free_area
 from deckbuilder.layout.text import (
     ParaSpec,
@@ -60,6 +61,15 @@ def placed(
     anchor = placeholder.look.anchor
     ref = placeholder_ref(placeholder)
     return TextBox(rect.x, y, rect.w, h, tuple(paragraphs), role, anchor, inset, placeholder=ref)
+
+
+def text_spot(placeholder: Placeholder, width: int, height: int) -> Rect:
+    """Where a line of text this wide and high sits in a placeholder, by its alignment and anchor."""
+    area, look = placeholder.text_area, placeholder.look
+    w, h = min(width, area.w), min(height, area.h)
+    x = {"left": area.x, "center": area.x + (area.w - w) // 2, "right": area.right - w}[look.align]
+    y = {"top": area.y, "middle": area.y + (area.h - h) // 2, "bottom": area.bottom - h}[look.anchor]
+    return Rect(x, y, w, h)
 
 
 @dataclass
@@ -267,9 +277,10 @@ class TemplateFrame(Frame):
         footer = self.layout.first("ftr") if self.choices else None
         look = footer.look if footer else None
         size = (look.size_pt if look else None) or self.theme.sizes.footer
+        font = (look.font if look else None) or self.theme.fonts.body
         style = TextStyle(
-            font=(look.font if look else None) or self.theme.fonts.body,
-            color=self.chrome_color(footer),
+            font=font,
+            color=self.chrome_color(footer, self.footer or "", font, size),
             sizes=SizeRange(max=size, min=min(size, 8.0)),
             line_spacing=self.theme.line_spacing,
             align=look.align if look else "left",
@@ -277,12 +288,18 @@ class TemplateFrame(Frame):
         width = footer.text_area.w if footer else self.live.w // 2
         return fit_lines([ParaSpec(self.footer or "", style)], width, 1)
 
-    def chrome_color(self, placeholder: Placeholder | None) -> str:
-        """The muted colour, kept readable on what the template draws behind a footer placeholder."""
+    def chrome_color(self, placeholder: Placeholder | None, text: str, font: str, size_pt: float) -> str:
+        """The muted colour, kept readable on what the template draws behind a footer placeholder's text.
+
+        Behind the text, not the whole placeholder: a slide number sits on the template's disc or
+        at the end of a box half over a band, where the rest of its box is another colour.
+        """
         muted = self.theme.colors.muted
         if placeholder is None or not self.choices:
             return muted
-        return self.muted_on(placeholder.rect, placeholder.look.color or muted)
+        width = points(max(size_pt, metrics_for(font).text_width_pt(text, size_pt)))
+        spot = text_spot(placeholder, width, points(size_pt * self.theme.line_spacing))
+        return self.muted_on(spot, placeholder.look.color or muted)
 
     def muted_on(self, area: Rect, preferred: str) -> str:
         """A small-print colour (footer, slide number, source line) readable on what the template draws there.
@@ -307,9 +324,9 @@ class TemplateFrame(Frame):
             boxes.extend(box for box in drawn if isinstance(box, TextBox) and box.role == "footer")
         if number_ph is not None:
             look = number_ph.look
-            style = self.styles.style(
-                fixed(look.size_pt or self.theme.sizes.footer), self.chrome_color(number_ph), align=look.align
-            )
+            size = look.size_pt or self.theme.sizes.footer
+            color = self.chrome_color(number_ph, str(number), self.theme.fonts.body, size)
+            style = self.styles.style(fixed(size), color, align=look.align)
             paragraphs = paragraphs_at(
                 [ParaSpec(str(number), style, field="slidenum")], 0, number_ph.text_area.w
             )

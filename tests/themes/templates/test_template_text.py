@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches
 from support.crafted_templates import WIDE, widen
@@ -84,3 +85,28 @@ def test_the_source_line_on_a_band_is_readable_on_it(tmp_path: Path) -> None:
         assert shape.top >= Inches(6.5)  # on the band
         color = str(shape.text_frame.paragraphs[0].runs[0].font.color.rgb)
         assert contrast_ratio(color, "000000") >= 4.5, f"source line {color} on the black band"
+
+
+def test_a_slide_number_on_a_disc_at_its_box_s_end_is_readable_on_the_disc(tmp_path: Path) -> None:
+    prs = Presentation()
+    widen(prs)
+    master = prs.slide_masters[0]
+    kind = PP_PLACEHOLDER.SLIDE_NUMBER
+    number = next(ph for ph in master.placeholders if ph.placeholder_format.type == kind)
+    side = number.height  # a black square at the box's right end, where its right-aligned number sits
+    left = number.left + number.width - side
+    _add_master_shape(master, bar("Disc", left, number.top, side, side, "000000"))
+    prs.save(str(tmp_path / "disc.pptx"))
+    out = deckbuilder.export(FLAGSHIP, tmp_path / "deck.pptx", theme=str(tmp_path / "disc.pptx"))
+    numbers = [
+        shape
+        for slide in Presentation(str(out)).slides
+        for shape in slide.placeholders
+        if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+    ]
+    assert len(numbers) >= 5
+    for shape in numbers:
+        paragraph = shape.text_frame.paragraphs[0]
+        assert paragraph.alignment == PP_ALIGN.RIGHT
+        color = str(paragraph._p.find(qn("a:fld")).find(qn("a:rPr")).find(qn("a:solidFill"))[0].get("val"))
+        assert contrast_ratio(color, "000000") >= 4.5, f"slide number {color} on the black disc"
