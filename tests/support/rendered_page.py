@@ -191,6 +191,32 @@ def template_words(pptx: Path) -> list[set[str]]:
     return slides
 
 
+def template_numbers(pptx: Path, pages: Sequence[Page]) -> list[list[Box]]:
+    """Per slide, where its layout and master draw a slide number of their own (a field in a text box).
+
+    The number drawn there is the template's, like its other words, but it is the deck's number too:
+    only its place tells it from the deck's own slide number.
+    """
+    prs = Presentation(str(pptx))
+    slides = []
+    for slide, page in zip(prs.slides, pages, strict=False):
+        scale = page.width / int(prs.slide_width or 1) if page.width else 1 / EMU_PER_PT
+        slides.append(
+            [
+                _shape_box(shape, scale)
+                for part in (slide.slide_layout, slide.slide_layout.slide_master)
+                for shape in part.shapes
+                if not shape.is_placeholder and shape.has_text_frame and _SLIDE_NUMBER(shape._element)
+            ]
+        )
+    return slides
+
+
+_SLIDE_NUMBER = etree.XPath(
+    ".//a:fld[@type='slidenum']", namespaces={"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+)
+
+
 def words_outside(pptx: Path, pages: Sequence[Page]) -> list[str]:
     """Every word drawn off the slide, or outside the shape whose text holds it (any shape, if none does)."""
     messages = []
@@ -368,16 +394,24 @@ def _size(run: Run | None) -> str:
 
 
 def readability(
-    pages: Sequence[Page], images: Iterable[Path], template: Sequence[set[str]] = ()
+    pages: Sequence[Page],
+    images: Iterable[Path],
+    template: Sequence[set[str]] = (),
+    numbers: Sequence[Sequence[Box]] = (),
 ) -> Readability:
-    """Measure every word of every page against the pixels beneath it, less the template's own words."""
+    """Measure every word of every page against the pixels beneath it, less the template's own words.
+
+    Those are the words its layouts' and masters' text draws, and anything in the boxes where they
+    draw a slide number of their own.
+    """
     low, busy = [], []
     for number, (page, path) in enumerate(zip(pages, images, strict=True), start=1):
         theirs = template[number - 1] if number <= len(template) else set()
+        fields = numbers[number - 1] if number <= len(numbers) else ()
         with Image.open(path) as image:
             image.load()
             for word in page.words:
-                if word.text in theirs:
+                if word.text in theirs or any(box.holds(word) for box in fields):
                     continue
                 # A mark alone (·, |, “) is a few anti-aliased pixels: too small to split into ink and paper.
                 crop = word_crop(image, page, word) if any(c.isalnum() for c in word.text or "") else None

@@ -27,6 +27,7 @@ from support.rendered_page import (
     read_pages,
     readability,
     render_pages,
+    template_numbers,
     template_words,
     words_outside,
 )
@@ -107,7 +108,9 @@ def slide_count(pptx: Path) -> int:
 
 def _measure(result: Measured, deck: Path, pdf: Path, pictures: Path, vocabulary: set[str]) -> Measured:
     pages = read_pages(pdf)
-    seen = readability(pages, render_pages(pdf, pictures), template_words(deck))
+    seen = readability(
+        pages, render_pages(pdf, pictures), template_words(deck), template_numbers(deck, pages)
+    )
     result.outside = words_outside(deck, pages)
     result.low_contrast, result.busy = seen.low_contrast, seen.busy
     result.broken = broken_words(pages, vocabulary)

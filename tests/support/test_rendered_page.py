@@ -28,6 +28,7 @@ from support.rendered_page import (
     read_pages,
     readability,
     render_pages,
+    template_numbers,
     template_words,
     words_outside,
 )
@@ -317,3 +318,28 @@ def test_small_ink_thinned_by_anti_aliasing_is_the_colour_drawn() -> None:
     assert not blended((255, 255, 255), (100, 100, 100), (76, 76, 76))  # light ink: not the dark drawn
     assert not blended((200, 60, 60), paper, drawn)  # another hue
     assert not blended((240, 240, 240), paper, drawn)  # barely inked: not shown to be that colour
+
+
+def test_a_slide_number_the_template_draws_itself_is_the_template_s(tmp_path: Path) -> None:
+    prs = Presentation()  # 720 x 540 pt
+    prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_textbox(Pt(10), Pt(10), Pt(100), Pt(40))
+    disc = (
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<p:nvSpPr><p:cNvPr id="90" name="Disc number"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+        '<p:spPr><a:xfrm><a:off x="7620000" y="5080000"/><a:ext cx="1270000" cy="1270000"/></a:xfrm></p:spPr>'
+        '<p:txBody><a:bodyPr/><a:p><a:fld id="{C777AF56-2813-40CB-946C-011A4534A43F}" type="slidenum">'
+        "<a:t>&lt;number&gt;</a:t></a:fld></a:p></p:txBody></p:sp>"
+    )
+    prs.slide_masters[0].shapes._spTree.append(etree.fromstring(disc))
+    deck = tmp_path / "deck.pptx"
+    prs.save(str(deck))
+    theirs, ours = Box(610, 410, 630, 430, "1"), Box(0, 0, 110, 36, "1")  # the disc: (600, 400)-(700, 500)
+    page = Page(720, 540, (Line(0, (ours, theirs)),))
+    assert template_numbers(deck, [page]) == [[Box(600, 400, 700, 500, "<number>")]]
+    image = Image.new("RGB", (720, 540), (255, 255, 255))
+    image.paste(word_image((230, 230, 230), (255, 255, 255), "1"), (0, 0))
+    image.paste(word_image((230, 230, 230), (255, 255, 255), "1").crop((0, 0, 20, 20)), (610, 410))
+    image.save(tmp_path / "page-1.ppm")
+    low = readability([page], [tmp_path / "page-1.ppm"], numbers=template_numbers(deck, [page])).low_contrast
+    assert [message.split(" contrast")[0] for message in low] == ["slide 1: '1' at (0, 0)"]
