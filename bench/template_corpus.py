@@ -2,7 +2,8 @@
 
 Run by hand from the checkout: `python bench/template_corpus.py SHEETS_DIR`. Writes one contact sheet
 per template (SHEETS_DIR/<template>.png, five slides a row) and prints, per template, the slides and
-the words drawn outside their boxes, under 3:1 contrast, on a busy background and broken mid-word —
+the words drawn outside their boxes, under the contrast WCAG asks of their size (4.5:1, 3:1 from
+18 pt or 14 pt bold), on a busy background and broken mid-word —
 the figures tests/themes/templates/test_template_corpus.py holds (or records as KNOWN_GAPS). Needs
 LibreOffice, poppler and ImageMagick (montage); pandoc adds its reference.pptx.
 """

@@ -422,7 +422,8 @@ def readability(
                 where = f"slide {number}: {word.text!r} at ({word.left:.0f}, {word.top:.0f})"
                 floor = LARGE_CONTRAST if run is not None and run.large else BODY_CONTRAST
                 if seen.contrast < floor:
-                    low.append(f"{where} contrast {seen.contrast:.1f}:1, under {floor:g}:1 for {_size(run)}")
+                    shown = math.floor(seen.contrast * 10) / 10  # 2.98 is not "3.0:1, under 3:1"
+                    low.append(f"{where} contrast {shown:.1f}:1, under {floor:g}:1 for {_size(run)}")
                 if seen.spread > BUSY_SPREAD:
                     busy.append(f"{where} on a busy background (spread {seen.spread:.2f})")
     return Readability(low, busy)

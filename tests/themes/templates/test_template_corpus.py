@@ -38,32 +38,41 @@ REFUSED = "the flagship does not export on it, so nothing else can be measured"
 KNOWN_GAPS: dict[str, dict[str, str]] = {
     # template -> {check: why it fails today}; "*" stands for every check.
     "crafted-masters": {
-        "contrast": "the title slide's byline on the cover photo",
+        "contrast": "the title slide's byline (19 pt) on the cover photo: 2.4:1",
         "calm": "the title slide's text on the cover master's busy full-bleed photo",
     },
     "crafted-picture-body": {"calm": "body text runs over the photo behind the body's right half"},
     "lo-Blue_Curve": {
-        "contrast": "slide numbers and the picture's caption on the blue curve",
+        "contrast": "the picture's caption (12 pt #3D3D3D) runs onto the blue curve: 2.4-3.6:1; the"
+        " background model does not see the curve under it",
         "calm": "the picture's caption across the curve's edge",
     },
-    "lo-Blueprint_Plans": {"calm": "text over the blueprint's grid and drawings"},
+    "lo-Blueprint_Plans": {
+        "contrast": "the title slide's byline (12 pt #060F11) on the blueprint's teal: 4.4:1 drawn, at least"
+        " 4.5:1 on the modelled background",
+        "calm": "text over the blueprint's grid and drawings",
+    },
     "lo-Candy": {"calm": "the title slide's subtitle over the sweets photo"},
     "lo-Focus": {
-        "contrast": "the title slide's text on the purple and blue triangles",
+        "contrast": "the title slide's subtitle (24 pt) and byline (12 pt) black on the purple and blue"
+        " triangles: 2.1:1",
         "calm": "the title slide's words across the triangles' edges",
     },
-    "lo-Forestbird": {"contrast": "sources and footers on the illustration", "calm": "the same, and a point"},
+    "lo-Forestbird": {
+        "contrast": "the source line (10 pt) runs over the top edge of the green footer band: 2.0:1",
+        "calm": "the same, and a point",
+    },
     "lo-Freshes": {"calm": "dividers' text on the leaves"},
     "lo-Grey_Elegant": {"calm": "words across the edges of the grey mosaic"},
     "lo-Growing_Liberty": {"calm": "one word over the template's drawing"},
     "lo-Inspiration": {"calm": "dividers' titles across the green title band's edge"},
     "lo-Lights": {
-        "contrast": "body text black where the glow leaves the gradient dark (titles are light now)",
+        "contrast": "body text (17-24 pt) and the source line (10 pt) black where the glow leaves the"
+        " gradient dark (titles are light now): 1.7-3.9:1",
         "calm": "words on the light discs",
     },
     "lo-Metropolis": {"calm": "dividers' titles across the title ribbon's edge"},
     "lo-Midnightblue": {
-        "contrast": "the title slide's subtitle dark on the navy band",
         "calm": "the title slide's text across the teal and navy bands",
     },
     "lo-Nature_Illustration": {"calm": "text over the illustration"},
@@ -134,7 +143,7 @@ def test_every_word_lies_inside_its_box(name: str, measured: dict[str, Measured]
 
 
 @pytest.mark.parametrize("name", cases("contrast"))
-def test_no_word_is_drawn_under_3_to_1_contrast(name: str, measured: dict[str, Measured]) -> None:
+def test_every_word_has_the_contrast_wcag_asks_of_its_size(name: str, measured: dict[str, Measured]) -> None:
     low = _measured(measured, name).low_contrast
     assert not low, _shown(low)
 
