@@ -199,11 +199,11 @@ def template_numbers(pptx: Path, pages: Sequence[Page]) -> list[list[Box]]:
     """
     prs = Presentation(str(pptx))
     slides = []
-    for slide, page in zip(prs.slides, pages, strict=False):
+    for number, (slide, page) in enumerate(zip(prs.slides, pages, strict=False), start=1):
         scale = page.width / int(prs.slide_width or 1) if page.width else 1 / EMU_PER_PT
         slides.append(
             [
-                _shape_box(shape, scale)
+                _shape_box(shape, scale, number)
                 for part in (slide.slide_layout, slide.slide_layout.slide_master)
                 for shape in part.shapes
                 if not shape.is_placeholder and shape.has_text_frame and _SLIDE_NUMBER(shape._element)

@@ -337,7 +337,7 @@ def test_a_slide_number_the_template_draws_itself_is_the_template_s(tmp_path: Pa
     prs.save(str(deck))
     theirs, ours = Box(610, 410, 630, 430, "1"), Box(0, 0, 110, 36, "1")  # the disc: (600, 400)-(700, 500)
     page = Page(720, 540, (Line(0, (ours, theirs)),))
-    assert template_numbers(deck, [page]) == [[Box(600, 400, 700, 500, "<number>")]]
+    assert template_numbers(deck, [page]) == [[Box(600, 400, 700, 500, "<number> 1")]]
     image = Image.new("RGB", (720, 540), (255, 255, 255))
     image.paste(word_image((230, 230, 230), (255, 255, 255), "1"), (0, 0))
     image.paste(word_image((230, 230, 230), (255, 255, 255), "1").crop((0, 0, 20, 20)), (610, 410))
