@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deckbuilder.geometry import Align, Anchor, Rect
+from deckbuilder.themes.templates.autolayout import on_their_masters
 from deckbuilder.themes.templates.colors import (
     Background,
     blend,
@@ -362,9 +363,11 @@ def read_spec(package: TemplatePackage, path: str) -> TemplateSpec:
     layouts: list[Layout] = []
     first: _Master | None = None
     where: dict[str, tuple[int, int]] = {}
+    areas: list[dict[str, Rect]] = []
     for m_index, master_part in enumerate(master_parts):
         master, tree = _read_master(package, master_part, m_index)
         first = first or master
+        areas.append({kind: raw.rect for kind, raw in master.placeholders.items() if raw.rect is not None})
         entries = tree.findall("p:sldLayoutIdLst/p:sldLayoutId", NS)
         if len(layouts) + len(entries) > MAX_LAYOUTS:
             raise package.error(f"refused: more than {MAX_LAYOUTS:,} slide layouts")
@@ -382,7 +385,7 @@ def read_spec(package: TemplatePackage, path: str) -> TemplateSpec:
         path=path,
         width=width,
         height=height,
-        layouts=tuple(layouts),
+        layouts=on_their_masters(layouts, areas, width, height),
         heading_font=first.heading_font,
         body_font=first.body_font,
         palette=tuple(sorted(first.scheme.items())),

@@ -72,9 +72,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "calm": "words on the light discs",
     },
     "lo-Metropolis": {"calm": "dividers' titles across the title ribbon's edge"},
-    "lo-Midnightblue": {
-        "calm": "the title slide's text across the teal and navy bands",
-    },
     "lo-Nature_Illustration": {"calm": "text over the illustration"},
     "lo-Pencil": {"calm": "a point running into the pencil drawing"},
     "lo-Piano": {"calm": "text over the keys"},
