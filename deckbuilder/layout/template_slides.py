@@ -115,10 +115,14 @@ def on_a_band(frame: TemplateFrame, placeholder: Placeholder) -> bool:
     )
 
 
-def _label_paragraphs(frame: TemplateFrame, label: str, title_pt: float, width: int) -> list[Paragraph]:
-    """A divider's 'Part N' in the title's face and colour, at half the title's size."""
+def _label_paragraphs(
+    frame: TemplateFrame, label: str, title_pt: float, width: int, *, small: bool = False
+) -> list[Paragraph]:
+    """A divider's 'Part N' in the title's face and colour, at half the title's size (down to the
+    caption's largest size, or its smallest where the title has little room)."""
     title = frame.title_style()
-    size = max(frame.theme.sizes.caption.max, round(title_pt * 0.5))
+    caption = frame.theme.sizes.caption
+    size = max(caption.min if small else caption.max, round(title_pt * 0.5))
     style = replace(title, sizes=fixed(size), bold=True, space_before_em=0.0)
     return paragraphs_at([ParaSpec(label, style)], 0, width)
 
@@ -151,6 +155,12 @@ def _labelled(
     )
     if clear and y >= min(frame.live.y, frame.height // 20):
         return line, 0
+    under = Rect(area.x, area.y + h + points(4), area.w, max(points(24), area.h - h - points(4)))
+    shrunk = _main_pages(frame, main, under)[0][0].size_pt
+    if shrunk < first[0].size_pt:  # the title shrinks under its label (a short band): the label follows
+        paragraphs = tuple(_label_paragraphs(frame, label, shrunk, area.w, small=True))
+        h = height_emu(paragraphs)
+        line = TextBox(area.x, area.y, area.w, h, paragraphs, "label")
     return replace(line, y=area.y), h + points(4)
 
 

@@ -11,6 +11,7 @@ from support.crafted_templates import NSDECL, _copy_master, _place, _placeholder
 from template_fixtures import FLAGSHIP
 
 from deckbuilder.geometry import Rect
+from deckbuilder.layout.boxes import TextBox
 from deckbuilder.layout.engine import layout_deck
 from deckbuilder.outline.loader import loads
 from deckbuilder.themes.templates import template_theme
@@ -90,3 +91,16 @@ def test_points_on_the_banded_master_start_under_its_band(tmp_path: Path) -> Non
     for slide in bullets:
         body = next(b for b in slide.boxes if b.role == "body")
         assert BAND_BODY.y - 100_000 <= body.y < BAND_TITLE.bottom + 400_000, slide.title
+
+
+def test_a_divider_s_part_number_shrinks_with_its_title_on_a_short_band(tmp_path: Path) -> None:
+    path = libreoffice_masters(tmp_path / "lo.pptx")
+    text = FLAGSHIP.read_text(encoding="utf-8") + "layouts:\n  section: Title Slide\n"
+    slides = layout_deck(loads(text, str(FLAGSHIP)).with_path(FLAGSHIP), template_theme(str(path))).slides
+    dividers = [s for s in slides if s.kind == "section"]
+    assert dividers
+    for slide in dividers:
+        label = next(b for b in slide.boxes if isinstance(b, TextBox) and b.role == "label")
+        title = next(b for b in slide.boxes if isinstance(b, TextBox) and b.role == "title")
+        # 'Part 1' above the title and clearly smaller than it, not nearly as large as the title it names
+        assert label.paragraphs[0].size_pt <= title.paragraphs[0].size_pt * 2 / 3, slide.title

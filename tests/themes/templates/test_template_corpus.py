@@ -65,7 +65,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "lo-Freshes": {"calm": "dividers' text on the leaves"},
     "lo-Grey_Elegant": {"calm": "words across the edges of the grey mosaic"},
     "lo-Growing_Liberty": {"calm": "one word over the template's drawing"},
-    "lo-Inspiration": {"calm": "dividers' titles across the green title band's edge"},
     "lo-Lights": {
         "contrast": "body text (17-24 pt) and the source line (10 pt) black where the glow leaves the"
         " gradient dark (titles are light now): 1.7-3.9:1",
