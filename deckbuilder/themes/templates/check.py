@@ -9,9 +9,11 @@ from deckbuilder.fonts import UNKNOWN_FAMILY_SCALE, has_stand_in
 from deckbuilder.geometry import EMU_PER_INCH, Rect
 from deckbuilder.outline.model import SLIDE_KINDS
 from deckbuilder.themes.contrast import AA_NORMAL_TEXT
+from deckbuilder.themes.templates.calm import covered_by
 from deckbuilder.themes.templates.mapping import LayoutChoice, plan_layouts
 from deckbuilder.themes.templates.model import Layout, Placeholder, TemplateSpec
 from deckbuilder.themes.templates.theme import (
+    COVERING_SHARE,
     backdrop,
     content_area,
     layout_colors,
@@ -107,7 +109,16 @@ def _suspicions(spec: TemplateSpec, choices: dict[str, LayoutChoice]) -> list[st
                     f"{placeholder.look.letter_spacing:g} pt apart, so its text runs longer than measured"
                 )
             for decoration in choice.layout.decorations:
-                if placeholder.type not in ("ftr", "sldNum") and _overlaps(decoration.rect, placeholder.rect):
+                # a filled band under most of a placeholder is its backdrop (its contrast is checked), no logo
+                band = (
+                    decoration.fill is not None
+                    and covered_by(decoration.rect, placeholder.rect) >= COVERING_SHARE
+                )
+                if (
+                    placeholder.type not in ("ftr", "sldNum")
+                    and not band
+                    and _overlaps(decoration.rect, placeholder.rect)
+                ):
                     found.append(f"{choice.layout.label}: a shape (logo?) overlaps its '{placeholder.name}'")
                     break
     for layout in layouts.values():

@@ -15,6 +15,7 @@ from deckbuilder.layout.boxes import TextBox
 from deckbuilder.layout.engine import layout_deck
 from deckbuilder.outline.loader import loads
 from deckbuilder.themes.templates import template_theme
+from deckbuilder.themes.templates.check import check_template
 from deckbuilder.themes.templates.loading import load_template
 
 TITLE = (457200, 274638, 8229600, 1143000)
@@ -104,3 +105,9 @@ def test_a_divider_s_part_number_shrinks_with_its_title_on_a_short_band(tmp_path
         title = next(b for b in slide.boxes if isinstance(b, TextBox) and b.role == "title")
         # 'Part 1' above the title and clearly smaller than it, not nearly as large as the title it names
         assert label.paragraphs[0].size_pt <= title.paragraphs[0].size_pt * 2 / 3, slide.title
+
+
+def test_the_checker_takes_a_title_s_band_for_its_backdrop_not_a_logo(tmp_path: Path) -> None:
+    lines = check_template(libreoffice_masters(tmp_path / "lo.pptx")).lines()
+    assert "title       Title Slide                 1 " in "\n".join(lines)  # on the banded master
+    assert not [line for line in lines if "(logo?)" in line], lines
