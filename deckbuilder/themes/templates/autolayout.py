@@ -4,7 +4,8 @@ LibreOffice has no layouts of its own: its slides take their title and body area
 Saving as .pptx, it writes the same layouts under every master, placed as on one of them (Midnightblue's
 content master got the title in the middle of the slide, under an empty navy band, where its own master
 and sample slides put it in the band). Where every master holds the same layouts, each master's layouts
-are moved from that master's areas to their own.
+are moved from that master's areas to their own, in templates LibreOffice wrote (PowerPoint's layouts
+mean where they put their placeholders).
 """
 
 from __future__ import annotations
@@ -15,10 +16,24 @@ from dataclasses import replace
 from deckbuilder.geometry import Rect
 from deckbuilder.themes.templates.calm import covered_by
 from deckbuilder.themes.templates.model import CHROME_TYPES, TITLE_TYPES, Layout, Placeholder
+from deckbuilder.themes.templates.package import TemplatePackage
 from deckbuilder.themes.templates.theme import COVERING_SHARE
 
+RT_EXTENDED_PROPERTIES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+)
+EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 MasterAreas = Mapping[str, Rect]
 """A master's own placeholder rectangles by kind: title, body, dt, ftr, sldNum."""
+
+
+def written_by_libreoffice(package: TemplatePackage) -> bool:
+    """Whether the package's extended properties name LibreOffice as the application that wrote it."""
+    for part in package.related("", RT_EXTENDED_PROPERTIES)[:1]:
+        if package.has(part):
+            application = package.xml(part).find(f"{EXTENDED}Application")
+            return application is not None and (application.text or "").startswith("LibreOffice")
+    return False
 
 
 def _signature(layouts: Sequence[Layout]) -> tuple[object, ...]:

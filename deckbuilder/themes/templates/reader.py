@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from deckbuilder.geometry import Align, Anchor, Rect
-from deckbuilder.themes.templates.autolayout import on_their_masters
+from deckbuilder.themes.templates.autolayout import on_their_masters, written_by_libreoffice
 from deckbuilder.themes.templates.colors import (
     Background,
     blend,
@@ -385,7 +385,9 @@ def read_spec(package: TemplatePackage, path: str) -> TemplateSpec:
         path=path,
         width=width,
         height=height,
-        layouts=on_their_masters(layouts, areas, width, height),
+        layouts=on_their_masters(layouts, areas, width, height)
+        if written_by_libreoffice(package)
+        else tuple(layouts),
         heading_font=first.heading_font,
         body_font=first.body_font,
         palette=tuple(sorted(first.scheme.items())),

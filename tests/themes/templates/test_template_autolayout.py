@@ -24,12 +24,18 @@ BODY = (457200, 1600200, 8229600, 4525963)
 BAND_TITLE = Rect(457200, 91440, 8229600, 640080)
 BAND_BODY = Rect(457200, 1005840, 8229600, 5212080)
 """The banded master's own areas: its title on a navy band across the top, its body below it."""
+LIBREOFFICE = "LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/40$Build-2"
+EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 
 
-def libreoffice_masters(path: Path, *, band: bool = True) -> Path:
+def libreoffice_masters(path: Path, *, band: bool = True, application: str = LIBREOFFICE) -> Path:
     """Two masters holding the same layouts, all placed by the second master's areas (as LibreOffice
     writes them); the first master's own title sits on a navy band at the top, its body fills the rest."""
     prs = Presentation()
+    app = next(part for part in prs.part.package.iter_parts() if part.partname == "/docProps/app.xml")
+    properties = etree.fromstring(app.blob)
+    properties.find(f"{EXTENDED}Application").text = application
+    app._blob = etree.tostring(properties, xml_declaration=True, encoding="UTF-8", standalone=True)
     _copy_master(prs, "Reference")
     for master in prs.slide_masters:
         for layout in master.slide_layouts:
@@ -78,6 +84,11 @@ def test_a_banded_master_s_layouts_take_its_own_title_and_body_areas(tmp_path: P
 
 def test_without_a_band_the_layouts_stay_where_they_are_written(tmp_path: Path) -> None:
     path = libreoffice_masters(tmp_path / "plain.pptx", band=False)
+    assert _rects(path, 0, "Title and Content")["title"] == Rect(*TITLE)
+
+
+def test_powerpoint_s_layouts_stay_where_they_are_written(tmp_path: Path) -> None:
+    path = libreoffice_masters(tmp_path / "pp.pptx", application="Microsoft Office PowerPoint")
     assert _rects(path, 0, "Title and Content")["title"] == Rect(*TITLE)
 
 
