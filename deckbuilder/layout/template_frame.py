@@ -18,6 +18,7 @@ from deckbuilder.layout.capitals import as_typed
 from deckbuilder.layout.frame import SOURCE_MAX_LINES, TITLE_MAX_LINES, Frame, Styles, fixed
 from deckbuilder.layout.measure import metrics_for
 from deckbuilder.layout.template_area import free_area
+from deckbuilder.layout.template_calm import calm_text
 from deckbuilder.layout.text import (
     ParaSpec,
     TextStyle,
@@ -29,6 +30,7 @@ from deckbuilder.layout.text import (
 )
 from deckbuilder.outline.model import Deck
 from deckbuilder.themes.model import SizeRange, Theme
+from deckbuilder.themes.templates.canvas import canvas_of
 from deckbuilder.themes.templates.mapping import LayoutChoice, plan_layouts, side_by_side
 from deckbuilder.themes.templates.model import Layout, Placeholder, TemplateSpec
 from deckbuilder.themes.templates.theme import TemplateTheme, backdrop, content_area, layout_colors, readable
@@ -316,13 +318,16 @@ class TemplateFrame(Frame):
         """The footer and slide number in the layout's footer placeholders, drawn where it has none (no
         number where the template's own shapes show one)."""
         footer, number_ph = self.layout.first("ftr"), self.layout.first("sldNum")
+        numbered = bool(self.choices) and self.layout.draws_number  # its own shapes number every slide
         boxes: list[Box] = []
         drawn = Frame(self.theme, self.footer).chrome(number) if footer is None or number_ph is None else []
         if self.footer and footer is not None:
             boxes.append(placed(footer, self.footer_paragraphs, "footer", grow_up=True))
         elif self.footer:
             boxes.extend(box for box in drawn if isinstance(box, TextBox) and box.role == "footer")
-        if number_ph is not None:
+        if numbered:
+            pass
+        elif number_ph is not None:
             look = number_ph.look
             size = look.size_pt or self.theme.sizes.footer
             color = self.chrome_color(number_ph, str(number), self.theme.fonts.body, size)
@@ -331,7 +336,7 @@ class TemplateFrame(Frame):
                 [ParaSpec(str(number), style, field="slidenum")], 0, number_ph.text_area.w
             )
             boxes.append(placed(number_ph, paragraphs, "slide-number", grow_up=True))
-        elif not self.layout.draws_number:
+        else:
             boxes.extend(box for box in drawn if isinstance(box, TextBox) and box.role == "slide-number")
         return boxes
 
@@ -353,7 +358,7 @@ class TemplateFrame(Frame):
     def finish(self, page: SlideLayout) -> SlideLayout:
         """The slide on its layout, its body text and picture moved into the layout's placeholders."""
         layout = self.layout
-        boxes = tuple(self._adopt(box) for box in page.boxes)
+        boxes = tuple(self._adopt(box) for box in calm_text(canvas_of(self.spec, layout), page.boxes))
         ref = LayoutRef(layout.name, layout.master, layout.index)
         return replace(page, boxes=boxes, layout=ref, background=self.theme.colors.background)
 

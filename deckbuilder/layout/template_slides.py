@@ -31,7 +31,6 @@ from deckbuilder.layout.text import (
 from deckbuilder.outline.model import Deck, ImageSlide, SectionSlide, Slide, TitleSlide
 from deckbuilder.themes.templates.calm import covered_by
 from deckbuilder.themes.templates.model import Placeholder
-from deckbuilder.themes.templates.theme import COVERING_SHARE
 
 SUBTITLE_MAX_SHARE = 0.55
 """A drawn subtitle area (no placeholder for it) starts this far down the live area at most."""
@@ -105,6 +104,10 @@ def _typed_pages(
         return pages
     typed = "\n".join(text for text, _ in second)
     return [as_typed(page, typed) for page in pages]
+
+
+COVERING_SHARE = 0.5
+"""A filled shape over this share of a placeholder is a band the placeholder's text sits on."""
 
 
 def on_a_band(frame: TemplateFrame, placeholder: Placeholder) -> bool:

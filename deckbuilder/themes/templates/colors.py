@@ -6,7 +6,7 @@ import colorsys
 import io
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from deckbuilder.themes.templates.package import NS, Element
 
@@ -107,6 +107,27 @@ def mapped_scheme(theme_colors: Mapping[str, str], color_map: Mapping[str, str])
 
 
 @dataclass(frozen=True)
+class Gradient:
+    """A gradient fill as a painter needs it: its stops, and how they run (a line, or out from a focus)."""
+
+    stops: tuple[tuple[float, str, float], ...]
+    """(position 0–1, RRGGBB, opacity 0–1), by position."""
+    angle: float | None = 0.0
+    """Degrees, clockwise from left-to-right, for a linear gradient; None for a path (radial) one."""
+    focus: tuple[float, float, float, float] = (0.5, 0.5, 0.5, 0.5)
+    """A path gradient's fillToRect (left, top, right, bottom insets as fractions): where its first stop is."""
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    """A picture decoded small, as RGBA bytes, for painting a layout's look."""
+
+    width: int
+    height: int
+    rgba: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
 class Background:
     """What a layout's slides show behind their content: one colour, or a grid sampled from a picture."""
 
@@ -118,6 +139,10 @@ class Background:
     """For pictures: rows of cell colours, top to bottom, stretched over the slide."""
     part: str | None = None
     """For pictures: the picture's part in the template package (for a renderer that paints it)."""
+    gradient: Gradient | None = None
+    """For gradients: the stops and direction, for a painter."""
+    pixels: Thumbnail | None = field(default=None, repr=False, compare=False)
+    """For pictures: the picture decoded small, for a painter."""
 
     def colors_under(self, x: float, y: float, w: float, h: float) -> list[str]:
         """The colours behind a region given as fractions (0–1) of the slide's width and height."""
@@ -143,6 +168,29 @@ def gradient_color(fill: Element, scheme: Mapping[str, str], placeholder: str | 
     if not known:
         return None
     return _hex(*(sum(channel) / len(known) for channel in zip(*known, strict=True)))
+
+
+def read_gradient(fill: Element, scheme: Mapping[str, str], placeholder: str | None = None) -> Gradient | None:
+    """A gradient fill's stops and direction; None when no stop has a colour we can read."""
+    stops = []
+    for stop in fill.iterfind("a:gsLst/a:gs", NS):
+        color = color_value(stop[0], scheme, placeholder) if len(stop) else None
+        if color is None:
+            continue
+        position = int(stop.get("pos", "0")) / 100_000 if stop.get("pos", "0").isdigit() else 0.0
+        stops.append((min(1.0, max(0.0, position)), color, fill_alpha(stop)))
+    if not stops:
+        return None
+    linear, path = fill.find("a:lin", NS), fill.find("a:path", NS)
+    if path is None:
+        angle = int(linear.get("ang", "0")) / 60_000 if linear is not None and linear.get("ang", "0").isdigit() else 0.0
+        return Gradient(tuple(sorted(stops)), angle)
+    rect = path.find("a:fillToRect", NS)
+    insets = tuple(
+        int(rect.get(side, "0")) / 100_000 if rect is not None and rect.get(side, "0").lstrip("-").isdigit() else 0.5
+        for side in ("l", "t", "r", "b")
+    )
+    return Gradient(tuple(sorted(stops)), None, insets if rect is not None else (0.5, 0.5, 0.5, 0.5))  # type: ignore[arg-type]
 
 
 def gradient_background(fill: Element, scheme: Mapping[str, str]) -> Background | None:
@@ -175,11 +223,15 @@ def gradient_background(fill: Element, scheme: Mapping[str, str]) -> Background 
     return Background(average_color, "gradient", grid=grid)
 
 
-def picture_background(blob: bytes, fallback: str, part: str | None = None) -> Background:
-    """A background picture sampled on a small grid; 'unknown' when the picture cannot be read.
+THUMBNAIL_SIDE = 640
+"""A picture is kept this many pixels on its long side for painting a layout's look."""
 
-    The work is bounded by the grid, whatever the picture's shape: a picture of more than
-    MAX_SAMPLED_PIXELS is not decoded at all, JPEGs are drafted small, and the grid's rows are capped.
+
+def thumbnail(blob: bytes) -> Thumbnail | None:
+    """A picture decoded small (RGBA), or None when it cannot be read or is past MAX_SAMPLED_PIXELS.
+
+    The work is bounded whatever the picture: a picture of more than MAX_SAMPLED_PIXELS is not
+    decoded at all, and JPEGs are drafted small.
     """
     import warnings
 
@@ -191,22 +243,33 @@ def picture_background(blob: bytes, fallback: str, part: str | None = None) -> B
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(blob)) as image:
                 width, height = image.size
-                if width * height > MAX_SAMPLED_PIXELS:
-                    return Background(fallback, "unknown", part=part)
-                image.draft("RGB", (SAMPLE_COLUMNS * 4, SAMPLE_COLUMNS * 4))
-                rows = max(1, min(MAX_SAMPLE_ROWS, round(SAMPLE_COLUMNS * height / max(1, width))))
-                small = image.convert("RGB").resize(
-                    (SAMPLE_COLUMNS, rows), Image.Resampling.BOX, reducing_gap=2.0
-                )
-                raw = small.tobytes()
-    except Exception:  # any unreadable picture (SVG, EMF, truncated, bomb) is just not sampled
+                if width * height > MAX_SAMPLED_PIXELS or not width or not height:
+                    return None
+                image.draft("RGB", (THUMBNAIL_SIDE, THUMBNAIL_SIDE))
+                scale = min(1.0, THUMBNAIL_SIDE / max(image.size))
+                size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+                small = image.convert("RGBA").resize(size, Image.Resampling.BOX, reducing_gap=2.0)
+                return Thumbnail(small.width, small.height, small.tobytes())
+    except Exception:  # any unreadable picture (SVG, EMF, truncated, bomb) is just not painted
+        return None
+
+
+def picture_background(blob: bytes, fallback: str, part: str | None = None) -> Background:
+    """A background picture sampled on a small grid; 'unknown' when the picture cannot be read."""
+    from PIL import Image
+
+    pixels = thumbnail(blob)
+    if pixels is None:
         return Background(fallback, "unknown", part=part)
-    pixels = [(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 3)]
+    image = Image.frombytes("RGBA", (pixels.width, pixels.height), pixels.rgba).convert("RGB")
+    rows = max(1, min(MAX_SAMPLE_ROWS, round(SAMPLE_COLUMNS * image.height / image.width)))
+    raw = image.resize((SAMPLE_COLUMNS, rows), Image.Resampling.BOX).tobytes()
+    cells = [(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 3)]
     grid = tuple(
-        tuple(_hex(*pixels[r * SAMPLE_COLUMNS + c]) for c in range(SAMPLE_COLUMNS)) for r in range(rows)
+        tuple(_hex(*cells[r * SAMPLE_COLUMNS + c]) for c in range(SAMPLE_COLUMNS)) for r in range(rows)
     )
-    average = _hex(*(sum(p[i] for p in pixels) / len(pixels) for i in range(3)))
-    return Background(average, "picture", grid, part)
+    average = _hex(*(sum(p[i] for p in cells) / len(cells) for i in range(3)))
+    return Background(average, "picture", grid, part, pixels=pixels)
 
 
 def average(colors: list[str]) -> str:

@@ -215,7 +215,8 @@ def _on_master(spec: TemplateSpec, master: int, role: str) -> Layout | None:
 
 def plan_masters(spec: TemplateSpec) -> MasterPlan:
     """The cover master (the first sample title slide's, else the title layout's) and the content
-    master: the calmest of the masters the sample content slides use (of all masters without them)."""
+    master: the calmest of the masters the sample content slides use (of all masters without them),
+    the cover's last."""
     if spec.masters <= 1:
         return MasterPlan(0, 0, "the only master", "the only master")
     by_place = {(layout.master, layout.index): layout for layout in spec.layouts}
@@ -230,10 +231,11 @@ def plan_masters(spec: TemplateSpec) -> MasterPlan:
     used = [layout.master for layout in samples if _score_title(layout, spec) is None]
     candidates = sorted(set(used)) or list(range(spec.masters))
 
-    def rank(master: int) -> tuple[int, int, int, int]:
+    def rank(master: int) -> tuple[int, bool, int, int, int]:
         layout = _on_master(spec, master, "content") or _on_master(spec, master, "any")
         steps = round(_busy(layout, spec) / CLUTTER_STEP) if layout else 1 << 20
-        return (_on_master(spec, master, "content") is None, steps, -used.count(master), master)
+        no_content = _on_master(spec, master, "content") is None
+        return (no_content, master == cover, steps, -used.count(master), master)  # the cover is for covers
 
     content = min(candidates, key=rank)
     layout = _on_master(spec, content, "content") or _on_master(spec, content, "any")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from deckbuilder.geometry import Align, Anchor, Rect
-from deckbuilder.themes.templates.colors import Background
+from deckbuilder.themes.templates.colors import Background, Gradient, Thumbnail
 
 TITLE_TYPES = ("title", "ctrTitle")
 TEXT_CONTENT_TYPES = ("obj", "body")
@@ -80,6 +80,22 @@ class Decoration:
     """For a large picture: its colours sampled, which is what text on it is seen against."""
     fields: tuple[str, ...] = ()
     """The fields its text shows (slidenum, datetime …): a number the template draws on every slide."""
+    geometry: str = "rect"
+    """Its outline: a preset's name (rect, ellipse, line …), custom, picture, group or frame."""
+    turned: float = 0.0
+    """Degrees it is rotated clockwise about its centre (its bounds are not where its drawing is)."""
+    flipped: tuple[bool, bool] = (False, False)
+    """Mirrored left to right, top to bottom."""
+    gradient: Gradient | None = None
+    """Its gradient fill, for a painter."""
+    path: tuple[tuple[tuple[float, float], ...], ...] | None = None
+    """A custom outline as polygons, each point a fraction (0–1) of its bounds; None if not drawable."""
+    pixels: Thumbnail | None = field(default=None, repr=False, compare=False)
+    """A picture's pixels decoded small, for a painter."""
+    text: bool = False
+    """It holds text of its own (drawn on every slide on it)."""
+    empty: bool = False
+    """It draws nothing: no fill, no line, no text (a frame left over)."""
 
     @property
     def description(self) -> str:

@@ -15,6 +15,7 @@ from deckbuilder.themes.templates.colors import (
     gradient_color,
     mapped_scheme,
     picture_background,
+    read_gradient,
 )
 from deckbuilder.themes.templates.guard import MAX_XML_BYTES
 from deckbuilder.themes.templates.limits import (
@@ -231,7 +232,7 @@ def _fill(
             return Background(color) if color else None
         if tag == "gradFill":
             color = gradient_color(fill, scheme, ph)
-            return Background(color, "gradient") if color else None
+            return Background(color, "gradient", gradient=read_gradient(fill, scheme, ph)) if color else None
         if tag == "pattFill":
             fg = color_value(fill.find("a:fgClr", NS), scheme, ph) or fallback
             bg = color_value(fill.find("a:bgClr", NS), scheme, ph) or fallback

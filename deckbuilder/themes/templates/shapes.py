@@ -15,6 +15,8 @@ from deckbuilder.themes.templates.colors import (
     gradient_background,
     gradient_color,
     picture_background,
+    read_gradient,
+    thumbnail,
 )
 from deckbuilder.themes.templates.guard import MAX_XML_BYTES
 from deckbuilder.themes.templates.limits import printable
@@ -56,22 +58,153 @@ _STYLE_LINE_EMU = {1: 9525, 2: 12700, 3: 19050}
 """The usual widths of the theme's line styles that a shape's lnRef points at."""
 
 
+MAX_GROUP_SHAPES = 2000
+"""The most shapes read out of a part's groups; past it a group stands as one unknown shape."""
+
+
+def _group_mapping(group: Element) -> tuple[float, float, float, float, float, float] | None:
+    """How a group places its children: (offset x, y, child offset x, y, scale x, y); None if turned."""
+    xfrm = group.find("p:grpSpPr/a:xfrm", NS)
+    if xfrm is None or xfrm.get("rot", "0") not in ("0",) or "1" in (xfrm.get("flipH"), xfrm.get("flipV")):
+        return None
+    off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
+    ch_off, ch_ext = xfrm.find("a:chOff", NS), xfrm.find("a:chExt", NS)
+    if off is None or ext is None or ch_off is None or ch_ext is None:
+        return None
+    try:
+        values = [float(e.get(k, "0")) for e, k in ((off, "x"), (off, "y"), (ch_off, "x"), (ch_off, "y"))]
+        sx = float(ext.get("cx", "0")) / (float(ch_ext.get("cx", "0")) or 1.0)
+        sy = float(ext.get("cy", "0")) / (float(ch_ext.get("cy", "0")) or 1.0)
+    except ValueError:
+        return None
+    return values[0], values[1], values[2], values[3], sx, sy
+
+
+def _placed(rect: Rect, mapping: tuple[float, float, float, float, float, float]) -> Rect:
+    x, y, cx, cy, sx, sy = mapping
+    return Rect(round(x + (rect.x - cx) * sx), round(y + (rect.y - cy) * sy), round(rect.w * sx), round(rect.h * sy))
+
+
 def decorations(
     package: TemplatePackage, part: str, tree: Element, scheme: Mapping[str, str]
 ) -> tuple[Decoration, ...]:
-    """The shapes of a part that are not placeholders, in drawing order (hidden ones left out)."""
-    found = []
-    for shape in tree.iterfind("p:cSld/p:spTree/*", NS):
-        if shape.find("*/p:nvPr/p:ph", NS) is not None or (rect := shape_rect(shape)) is None:
-            continue
-        properties = shape.find("*/p:cNvPr", NS)
-        if properties is not None and properties.get("hidden") in ("1", "true"):
-            continue
-        name = printable(properties.get("name", "") if properties is not None else "")
-        decoration = _decoration(package, part, shape, rect, name, scheme)
-        fields = tuple(field.get("type", "") for field in shape.iterfind("p:txBody//a:fld", NS))
-        found.append(replace(decoration, fields=fields) if fields else decoration)
+    """The shapes of a part that are not placeholders, in drawing order (hidden ones left out); a
+    group's shapes stand in for the group where it can be unpacked."""
+    found: list[Decoration] = []
+
+    def visit(shapes: list[Element], mapping: list[tuple[float, float, float, float, float, float]]) -> None:
+        for shape in shapes:
+            if shape.find("*/p:nvPr/p:ph", NS) is not None or (rect := shape_rect(shape)) is None:
+                continue
+            properties = shape.find("*/p:cNvPr", NS)
+            if properties is not None and properties.get("hidden") in ("1", "true"):
+                continue
+            for outer in reversed(mapping):
+                rect = _placed(rect, outer)
+            name = printable(properties.get("name", "") if properties is not None else "")
+            inner = _group_mapping(shape) if shape.tag.rsplit("}", 1)[-1] == "grpSp" else None
+            children = shape.findall("*", NS) if inner is not None else []
+            if inner is not None and len(found) + len(children) <= MAX_GROUP_SHAPES:
+                visit(children, [*mapping, inner])
+            else:
+                found.append(_decoration(package, part, shape, rect, name, scheme))
+
+    visit(list(tree.iterfind("p:cSld/p:spTree/*", NS)), [])
     return tuple(found)
+
+
+MAX_PATH_POINTS = 4000
+"""A custom outline with more points than this is not painted (its bounds are taken as busy)."""
+_CURVE_STEPS = 8
+
+
+def _points(command: Element) -> list[tuple[float, float]]:
+    found = []
+    for point in command.iterfind("a:pt", NS):
+        try:
+            found.append((float(point.get("x", "0")), float(point.get("y", "0"))))
+        except ValueError:
+            continue
+    return found
+
+
+def _bezier(start: tuple[float, float], controls: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A Bézier curve from `start` through its control points, as short straight steps."""
+    nodes = [start, *controls]
+    steps = []
+    for step in range(1, _CURVE_STEPS + 1):
+        t = step / _CURVE_STEPS
+        level = nodes
+        while len(level) > 1:
+            level = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in zip(level, level[1:])]
+        steps.append(level[0])
+    return steps
+
+
+def custom_path(shape: Element) -> tuple[tuple[tuple[float, float], ...], ...] | None:
+    """A custom outline's polygons as fractions of the shape's bounds; None for arcs or too many points."""
+    polygons: list[tuple[tuple[float, float], ...]] = []
+    count = 0
+    for path in shape.iterfind("p:spPr/a:custGeom/a:pathLst/a:path", NS):
+        try:
+            width, height = float(path.get("w", "0")) or 1.0, float(path.get("h", "0")) or 1.0
+        except ValueError:
+            return None
+        current: list[tuple[float, float]] = []
+        for command in path:
+            name = command.tag.rsplit("}", 1)[-1]
+            points = _points(command)
+            if name == "moveTo":
+                if len(current) > 2:
+                    polygons.append(tuple(current))
+                current = points[:1]
+            elif name == "lnTo":
+                current += points[:1]
+            elif name in ("cubicBezTo", "quadBezTo") and current:
+                current += _bezier(current[-1], points)
+            elif name == "close":
+                if len(current) > 2:
+                    polygons.append(tuple(current))
+                current = current[:1]
+            else:  # arcs and anything else: not painted
+                return None
+            count += len(points) * _CURVE_STEPS
+            if count > MAX_PATH_POINTS:
+                return None
+        if len(current) > 2:
+            polygons.append(tuple(current))
+        polygons = [tuple((x / width, y / height) for x, y in polygon) for polygon in polygons]
+    return tuple(polygons) or None
+
+
+def _draws_nothing(shape: Element) -> bool:
+    """Whether a shape has no fill, no line and no text of its own (pictures and groups always draw)."""
+    if shape.tag.rsplit("}", 1)[-1] not in ("sp", "cxnSp"):
+        return False
+    if any((t.text or "").strip() for t in shape.iterfind(".//a:t", NS)):
+        return False
+    properties = shape.find("p:spPr", NS)
+    fills = [c.tag.rsplit("}", 1)[-1] for c in properties] if properties is not None else []
+    styled = {r.tag.rsplit("}", 1)[-1]: r.get("idx", "0") for r in shape.iterfind("p:style/*", NS)}
+    filled = any(f in ("solidFill", "gradFill", "blipFill", "pattFill", "grpFill") for f in fills) or (
+        "noFill" not in fills and styled.get("fillRef", "0") not in ("0", "")
+    )
+    line = shape.find("p:spPr/a:ln", NS)
+    lined = (line is not None and line.find("a:noFill", NS) is None and len(line)) or (
+        (line is None or line.find("a:noFill", NS) is None) and styled.get("lnRef", "0") not in ("0", "")
+    )
+    return not filled and not lined
+
+
+def _geometry(shape: Element) -> str:
+    """A shape's outline as a painter names it: its preset (rect, ellipse, line …), or what it is."""
+    tag = shape.tag.rsplit("}", 1)[-1]
+    if tag in ("pic", "grpSp", "graphicFrame"):
+        return {"pic": "picture", "grpSp": "group", "graphicFrame": "frame"}[tag]
+    preset = shape.find("p:spPr/a:prstGeom", NS)
+    if preset is not None:
+        return preset.get("prst", "rect")
+    return "custom" if shape.find("p:spPr/a:custGeom", NS) is not None else "rect"
 
 
 def _decoration(
@@ -85,8 +218,33 @@ def _decoration(
     gradient = shape.find("p:spPr/a:gradFill", NS) if shape.tag.rsplit("}", 1)[-1] == "sp" else None
     opaque = gradient is not None and alpha >= OPAQUE_GRADIENT  # a see-through one tints what is behind
     seen = gradient_background(gradient, scheme) if gradient is not None and opaque else None
-    other = Decoration(rect, "other", name, fill=_seen_fill(shape, scheme), alpha=alpha, seen=seen)
     xfrm = shape.find("p:spPr/a:xfrm", NS)
+    if xfrm is None:
+        xfrm = shape.find("p:grpSpPr/a:xfrm", NS)
+    rot = xfrm.get("rot", "0") if xfrm is not None else "0"
+    turned = (int(rot) / 60_000) % 360 if rot.lstrip("-").isdigit() else 0.0
+    flipped = (
+        xfrm is not None and xfrm.get("flipH") in ("1", "true"),
+        xfrm is not None and xfrm.get("flipV") in ("1", "true"),
+    )
+    other = Decoration(
+        rect,
+        "other",
+        name,
+        fill=_seen_fill(shape, scheme),
+        alpha=alpha,
+        seen=seen,
+        geometry=_geometry(shape),
+        turned=turned,
+        flipped=flipped,
+        gradient=read_gradient(gradient, scheme) if gradient is not None else None,
+        path=custom_path(shape) if _geometry(shape) == "custom" else None,
+        text=any((t.text or "").strip() for t in shape.iterfind(".//a:t", NS)),
+        empty=_draws_nothing(shape),
+        fields=tuple(field.get("type", "") for field in shape.iterfind("p:txBody//a:fld", NS)),
+        outline=_shape_outline(shape, scheme)[0],
+        outline_emu=_shape_outline(shape, scheme)[1],
+    )
     if xfrm is not None and xfrm.get("rot", "0") != "0":
         return other
     tag = shape.tag.rsplit("}", 1)[-1]
@@ -96,10 +254,13 @@ def _decoration(
         flipped = xfrm is not None and "1" in (xfrm.get("flipH"), xfrm.get("flipV"))
         cropped = shape.find("p:blipFill/a:srcRect", NS) is not None
         seen = _sampled(package, target[1], rect) if target is not None else None
-        other = replace(other, seen=seen)
+        pixels = None
+        if target is not None and package.has(target[1]) and not cropped:
+            pixels = thumbnail(package.blob(target[1], MAX_XML_BYTES))
+        other = replace(other, seen=seen, pixels=pixels)
         if target is None or flipped or cropped or not target[1].lower().endswith(_PICTURE_SUFFIXES):
             return other
-        picture = Decoration(rect, "picture", name, part=target[1], seen=seen)
+        picture = replace(other, kind="picture", part=target[1], fill=None)
         return picture if package.has(target[1]) else other
     geometry = shape.find("p:spPr/a:prstGeom", NS)
     texts = shape.iterfind("p:txBody//a:t", NS)
@@ -112,8 +273,8 @@ def _decoration(
     if not (fill_known and outline_known):
         return other
     ellipse = geometry.get("prst") == "ellipse"
-    return Decoration(
-        rect, "shape", name, fill=fill, outline=outline, outline_emu=width, ellipse=ellipse, alpha=alpha
+    return replace(
+        other, kind="shape", fill=fill, outline=outline, outline_emu=width, ellipse=ellipse, seen=None
     )
 
 

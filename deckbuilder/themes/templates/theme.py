@@ -10,7 +10,7 @@ from deckbuilder.geometry import EMU_PER_INCH, Rect
 from deckbuilder.records import as_data, internal
 from deckbuilder.themes.contrast import AA_NORMAL_TEXT, contrast_ratio, relative_luminance
 from deckbuilder.themes.model import Colors, Theme
-from deckbuilder.themes.templates.calm import covered_by
+from deckbuilder.themes.templates.canvas import canvas_of
 from deckbuilder.themes.templates.colors import average, blend
 from deckbuilder.themes.templates.mapping import LayoutChoice, side_by_side
 from deckbuilder.themes.templates.model import Layout, TemplateSpec
@@ -24,12 +24,6 @@ BRIEFING_SIZES = {
     "table": (18, 11),
 }
 """Sizes for what templates have no placeholder for, as the briefing theme sets them at 13.33 in wide."""
-COVERING_SHARE = 0.5
-"""A filled shape over this share of a text area is what the text there is seen against …"""
-PICTURE_SHARE = 0.9
-"""… as is a picture over this share (a picture over less adds its average there to the rest) …"""
-TOUCHING_SHARE = 0.05
-"""… and one over this share is one more colour behind it."""
 EXTREME_SHARE = 0.05
 """A picture background's darkest and lightest 5% of cells under text are what contrast is checked on."""
 
@@ -58,32 +52,10 @@ class TemplateTheme(Theme):
         return dict(self._choices or {})
 
 
-def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect], *, touching: bool = True) -> list[str]:
-    """The colours under areas of a layout's slides: its background's, and the fills of shapes drawn over
-    them (a shape over most of an area is all that text there is seen against; shapes over a little
-    of it count only with `touching`)."""
-    cells: list[str] = []
-    for area in areas:
-        under = layout.background.colors_under(
-            area.x / spec.width, area.y / spec.height, area.w / spec.width, area.h / spec.height
-        )
-        for shape in layout.decorations:
-            share = covered_by(shape.rect, area)
-            if shape.seen is not None and share >= TOUCHING_SHARE:
-                r = shape.rect
-                seen = shape.seen.colors_under(
-                    (area.x - r.x) / r.w, (area.y - r.y) / r.h, area.w / r.w, area.h / r.h
-                )
-                if share >= PICTURE_SHARE:
-                    under = seen
-                elif touching:
-                    under = [*under, average(seen)]
-            elif shape.fill and share >= COVERING_SHARE:  # seen through where it is not opaque
-                under = [blend(color, shape.fill, shape.alpha) for color in under]
-            elif shape.fill and touching and share >= TOUCHING_SHARE:
-                under = [*under, blend(average(under), shape.fill, shape.alpha)]
-        cells.extend(under)
-    return cells or [layout.background.color]
+def _cells(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect]) -> list[str]:
+    """The colours under areas of a layout's slides, as its canvas paints them."""
+    canvas = canvas_of(spec, layout)
+    return [color for area in areas for color in canvas.colors_under(area)] or [layout.background.color]
 
 
 def backdrop(spec: TemplateSpec, layout: Layout, areas: Sequence[Rect]) -> list[str]:
@@ -143,7 +115,7 @@ def layout_colors(spec: TemplateSpec, layout: Layout, content: Rect) -> Colors:
     title = layout.title
     texts = [p for p in layout.placeholders if p.takes_points or p.type == "subTitle"]
     text_area = [p.rect for p in texts] or [content]
-    background = average(_cells(spec, layout, text_area, touching=False))  # what cards and rules sit on
+    background = average(_cells(spec, layout, text_area))  # what cards and rules sit on
     own = _own_colors(spec)
     text_pref = texts[0].look.color if texts and texts[0].look.color else spec.color("tx1")
     heading_pref = title.look.color if title is not None and title.look.color else spec.color("tx1")

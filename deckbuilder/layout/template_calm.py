@@ -1,0 +1,156 @@
+"""Text kept readable where a template's art lies under it: a colour that reads there, else a panel.
+
+Layout picks colours per layout; this pass looks at each text box's own lines on the layout's painted
+canvas. Text over a calm background takes the template's colour when it reads there, else the nearest
+colour that does; text over an edge, a pattern or a photograph gets a quiet panel behind it, as a
+designer puts a caption box on a picture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from deckbuilder.geometry import EMU_PER_PT, Rect
+from deckbuilder.layout.boxes import Box, Paragraph, ShapeBox, TableBox, TextBox
+from deckbuilder.layout.measure import metrics_for
+from deckbuilder.themes.contrast import AA_NORMAL_TEXT, relative_luminance
+from deckbuilder.themes.templates.canvas import Canvas
+from deckbuilder.themes.templates.colors import average, blend
+from deckbuilder.themes.templates.theme import readable, worst_contrast
+
+LARGE_CONTRAST = 3.0
+"""WCAG's floor for large text (18 pt, or 14 pt bold) …"""
+KEPT_ROLES = ("footer", "slide-number")
+"""Text the template's own placeholders style and place: left as its author drew it."""
+PANEL_PAD_EM = 0.35
+"""A panel reaches this far past the text it holds, in ems of the text's largest size."""
+WIDTH_SLACK = 0.04
+"""A panel reaches this share of its widest line further each side."""
+NEARBY_EM = 1.5
+"""Colours this many ems around a line count as behind it: a painted gradient is only near what a
+renderer draws."""
+CALM_SPREAD = 0.045
+"""The luma spread behind a stretch of a line past which it is too busy to read on (a reader's check
+fails a word past 0.06)."""
+STRETCH_EM = 4
+"""A line is judged in stretches about this many ems long, about a word each."""
+
+
+def needed_contrast(paragraph: Paragraph) -> float:
+    """The contrast a paragraph's text needs: 3:1 when large, else 4.5:1."""
+    large = paragraph.size_pt >= 18 or (paragraph.bold and paragraph.size_pt >= 14)
+    return LARGE_CONTRAST if large else AA_NORMAL_TEXT
+
+
+def _text_top(box: TextBox) -> int:
+    """Where a box's first line is drawn, as renderers place it (no space before the first paragraph)."""
+    text = round((sum(p.height_pt for p in box.paragraphs) - box.paragraphs[0].space_before_pt) * EMU_PER_PT)
+    inner = box.h - 2 * box.inset
+    if box.anchor == "bottom":
+        return box.y + box.inset + inner - text
+    if box.anchor == "middle":
+        return box.y + box.inset + (inner - text) // 2
+    return box.y + box.inset
+
+
+def line_rects(box: TextBox) -> list[tuple[Paragraph, Rect]]:
+    """Where each line of a text box is drawn, as wide as its words."""
+    found = []
+    y = _text_top(box)
+    inner = box.w - 2 * box.inset
+    for number, paragraph in enumerate(box.paragraphs):
+        y += round(paragraph.space_before_pt * EMU_PER_PT) if number else 0
+        metrics = metrics_for(paragraph.font, bold=paragraph.bold, italic=paragraph.italic)
+        height = round(paragraph.line_height_pt * EMU_PER_PT)
+        for line in paragraph.lines:
+            width = min(inner, round(metrics.text_width_pt(line, paragraph.size_pt) * EMU_PER_PT))
+            left = box.x + box.inset + (paragraph.indent_emu if paragraph.align == "left" else 0)
+            if paragraph.align == "center":
+                left = box.x + box.inset + (inner - width) // 2
+            elif paragraph.align == "right":
+                left = box.x + box.w - box.inset - width
+            if line.strip():
+                found.append((paragraph, Rect(left, y, max(1, width), height)))
+            y += height
+    return found
+
+
+def _inside(rect: Rect, surfaces: Sequence[Rect]) -> bool:
+    return any(
+        s.x <= rect.x and s.y <= rect.y and rect.right <= s.right and rect.bottom <= s.bottom for s in surfaces
+    )
+
+
+def _recolored(box: TextBox, behind: Sequence[str]) -> TextBox:
+    """The box with each paragraph in its own colour where that reads on `behind`, else the nearest that does."""
+    paragraphs = tuple(
+        p if worst_contrast(p.color, behind) >= needed_contrast(p) else replace(p, color=readable(p.color, behind))
+        for p in box.paragraphs
+    )
+    return replace(box, paragraphs=paragraphs)
+
+
+def _panel(canvas: Canvas, box: TextBox, lines: list[tuple[Paragraph, Rect]]) -> tuple[ShapeBox, TextBox]:
+    """A quiet panel behind a box's lines, and the box in a colour that reads on it."""
+    pad = round(max(p.size_pt for p in box.paragraphs) * PANEL_PAD_EM * EMU_PER_PT)
+    # Wider across: a renderer may set the words in a font a little wider than the one measured, and
+    # wrap them where the text's box ends, so wrapped text gets the box's width.
+    wrapped = any(len(p.lines) > 1 for p in box.paragraphs)
+    across = pad + round(max(r.w for _, r in lines) * WIDTH_SLACK)
+    inner_left, inner_right = box.x + box.inset, box.x + box.w - box.inset
+    left = max(0, (inner_left if wrapped else min(r.x for _, r in lines)) - across)
+    top = max(0, min(r.y for _, r in lines) - pad)
+    right = min(canvas.width, (inner_right if wrapped else max(r.right for _, r in lines)) + across)
+    bottom = min(canvas.height, max(r.bottom for _, r in lines) + pad)
+    under = average(canvas.colors_under(Rect(left, top, right - left, bottom - top)))
+    text = box.paragraphs[0].color
+    light_text = relative_luminance(text) > relative_luminance(under) or relative_luminance(text) > 0.5
+    fill = blend(under, "000000" if light_text else "FFFFFF", 0.8)
+    return ShapeBox(left, top, right - left, bottom - top, fill, "panel"), _recolored(box, [fill])
+
+
+def _around(line: Rect, paragraph: Paragraph) -> Rect:
+    """A line and the space about it whose colours count as behind it."""
+    reach = round(paragraph.size_pt * NEARBY_EM * EMU_PER_PT)
+    return Rect(line.x - reach, line.y - reach, line.w + 2 * reach, line.h + 2 * reach)
+
+
+def _busy(canvas: Canvas, paragraph: Paragraph, line: Rect) -> bool:
+    """Whether any stretch of a line lies on a background too busy to read on."""
+    stretch = max(1, round(paragraph.size_pt * STRETCH_EM * EMU_PER_PT))
+    return any(
+        canvas.spread(Rect(x, line.y, min(stretch, line.right - x), line.h)) > CALM_SPREAD
+        for x in range(line.x, line.right, stretch)
+    )
+
+
+def calm_text(canvas: Canvas, boxes: Sequence[Box]) -> tuple[Box, ...]:
+    """The slide's boxes, each text box readable where it lies: recoloured, or on a panel."""
+    surfaces = [
+        Rect(b.x, b.y, b.w, b.h) for b in boxes if isinstance(b, ShapeBox | TableBox) or getattr(b, "fill", None)
+    ]
+    out: list[Box] = []
+    panels: list[Box] = []
+    for box in boxes:
+        if not isinstance(box, TextBox) or box.role in KEPT_ROLES or not box.paragraphs or box.fill:
+            out.append(box)
+            continue
+        lines = [(p, r) for p, r in line_rects(box) if not _inside(r, surfaces)]
+        if not lines:
+            out.append(box)
+            continue
+        if any(_busy(canvas, paragraph, rect) for paragraph, rect in lines):
+            panel, box = _panel(canvas, box, lines)
+            panels.append(panel)
+            out.append(box)
+            continue
+        behind = sorted({c for p, rect in lines for c in canvas.colors_under(_around(rect, p), 4)})
+        recolored = _recolored(box, behind)
+        if all(worst_contrast(p.color, behind) >= needed_contrast(p) for p in recolored.paragraphs):
+            out.append(recolored)
+        else:
+            panel, box = _panel(canvas, box, lines)
+            panels.append(panel)
+            out.append(box)
+    return (*panels, *out)  # under everything: a panel never hides another box
