@@ -78,14 +78,17 @@ def line_rects(box: TextBox) -> list[tuple[Paragraph, Rect]]:
 
 def _inside(rect: Rect, surfaces: Sequence[Rect]) -> bool:
     return any(
-        s.x <= rect.x and s.y <= rect.y and rect.right <= s.right and rect.bottom <= s.bottom for s in surfaces
+        s.x <= rect.x and s.y <= rect.y and rect.right <= s.right and rect.bottom <= s.bottom
+        for s in surfaces
     )
 
 
 def _recolored(box: TextBox, behind: Sequence[str]) -> TextBox:
-    """The box with each paragraph in its own colour where that reads on `behind`, else the nearest that does."""
+    """The box, each paragraph in its colour where that reads on `behind`, else the nearest that does."""
     paragraphs = tuple(
-        p if worst_contrast(p.color, behind) >= needed_contrast(p) else replace(p, color=readable(p.color, behind))
+        p
+        if worst_contrast(p.color, behind) >= needed_contrast(p)
+        else replace(p, color=readable(p.color, behind))
         for p in box.paragraphs
     )
     return replace(box, paragraphs=paragraphs)
@@ -128,7 +131,9 @@ def _busy(canvas: Canvas, paragraph: Paragraph, line: Rect) -> bool:
 def calm_text(canvas: Canvas, boxes: Sequence[Box]) -> tuple[Box, ...]:
     """The slide's boxes, each text box readable where it lies: recoloured, or on a panel."""
     surfaces = [
-        Rect(b.x, b.y, b.w, b.h) for b in boxes if isinstance(b, ShapeBox | TableBox) or getattr(b, "fill", None)
+        Rect(b.x, b.y, b.w, b.h)
+        for b in boxes
+        if isinstance(b, ShapeBox | TableBox) or getattr(b, "fill", None)
     ]
     out: list[Box] = []
     panels: list[Box] = []

@@ -220,7 +220,12 @@ def _paint_turned(layer: Any, unknown: Any, shape: Decoration, box: tuple[int, i
         for u, v in polygon:
             u, v = (1 - u if shape.flipped[0] else u), (1 - v if shape.flipped[1] else v)
             x, y = (u - 0.5) * w, (v - 0.5) * h
-            points.append((cx + x * math.cos(angle) - y * math.sin(angle), cy + x * math.sin(angle) + y * math.cos(angle)))
+            points.append(
+                (
+                    cx + x * math.cos(angle) - y * math.sin(angle),
+                    cy + x * math.sin(angle) + y * math.cos(angle),
+                )
+            )
         draw.polygon(points, fill=painted, outline=outline)
 
 
@@ -301,7 +306,12 @@ def paint(spec: TemplateSpec, layout: Layout) -> Canvas:
     for shape in layout.decorations:
         r = shape.rect
         left, top = math.floor(r.x * scale), math.floor(r.y * scale)
-        box = (left, top, max(left + 1, math.ceil(r.right * scale)), max(top + 1, math.ceil(r.bottom * scale)))
+        box = (
+            left,
+            top,
+            max(left + 1, math.ceil(r.right * scale)),
+            max(top + 1, math.ceil(r.bottom * scale)),
+        )
         if box[2] <= 0 or box[3] <= 0 or box[0] >= width or box[1] >= height:
             continue
         _paint_shape(base, unknown, shape, box)

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import colorsys
 import io
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from deckbuilder.themes.templates.package import NS, Element
 
 _A = f"{{{NS['a']}}}"
-SAMPLE_COLUMNS = 48
-GRADIENT_CELLS = 16
-"""A gradient's colours are worked out on this many cells a side of its shape."""
-"""A picture background is sampled on a grid this many cells wide (rows follow its aspect ratio)."""
-MAX_SAMPLE_ROWS = SAMPLE_COLUMNS * 4
-"""The most rows sampled, however tall and thin the picture."""
 MAX_SAMPLED_PIXELS = 40_000_000
 """A background picture of more pixels is not decoded (its colours are taken as unknown)."""
 
@@ -115,7 +108,7 @@ class Gradient:
     angle: float | None = 0.0
     """Degrees, clockwise from left-to-right, for a linear gradient; None for a path (radial) one."""
     focus: tuple[float, float, float, float] = (0.5, 0.5, 0.5, 0.5)
-    """A path gradient's fillToRect (left, top, right, bottom insets as fractions): where its first stop is."""
+    """A path gradient's fillToRect (left, top, right, bottom insets, fractions): where its first stop is."""
 
 
 @dataclass(frozen=True)
@@ -135,28 +128,12 @@ class Background:
     """The average colour."""
     kind: str = "solid"
     """solid, gradient, pattern, picture, or unknown (a picture that could not be read)."""
-    grid: tuple[tuple[str, ...], ...] = ()
-    """For pictures: rows of cell colours, top to bottom, stretched over the slide."""
     part: str | None = None
     """For pictures: the picture's part in the template package (for a renderer that paints it)."""
     gradient: Gradient | None = None
     """For gradients: the stops and direction, for a painter."""
     pixels: Thumbnail | None = field(default=None, repr=False, compare=False)
     """For pictures: the picture decoded small, for a painter."""
-
-    def colors_under(self, x: float, y: float, w: float, h: float) -> list[str]:
-        """The colours behind a region given as fractions (0–1) of the slide's width and height."""
-        if not self.grid:
-            return [self.color]
-        rows, cols = len(self.grid), len(self.grid[0])
-        top, left = int(y * rows), int(x * cols)
-        bottom, right = max(top + 1, int((y + h) * rows + 0.999)), max(left + 1, int((x + w) * cols + 0.999))
-        cells = [
-            self.grid[r][c]
-            for r in range(max(0, top), min(rows, bottom))
-            for c in range(max(0, left), min(cols, right))
-        ]
-        return cells or [self.color]
 
 
 def gradient_color(fill: Element, scheme: Mapping[str, str], placeholder: str | None = None) -> str | None:
@@ -170,7 +147,9 @@ def gradient_color(fill: Element, scheme: Mapping[str, str], placeholder: str | 
     return _hex(*(sum(channel) / len(known) for channel in zip(*known, strict=True)))
 
 
-def read_gradient(fill: Element, scheme: Mapping[str, str], placeholder: str | None = None) -> Gradient | None:
+def read_gradient(
+    fill: Element, scheme: Mapping[str, str], placeholder: str | None = None
+) -> Gradient | None:
     """A gradient fill's stops and direction; None when no stop has a colour we can read."""
     stops = []
     for stop in fill.iterfind("a:gsLst/a:gs", NS):
@@ -183,44 +162,20 @@ def read_gradient(fill: Element, scheme: Mapping[str, str], placeholder: str | N
         return None
     linear, path = fill.find("a:lin", NS), fill.find("a:path", NS)
     if path is None:
-        angle = int(linear.get("ang", "0")) / 60_000 if linear is not None and linear.get("ang", "0").isdigit() else 0.0
+        angle = (
+            int(linear.get("ang", "0")) / 60_000
+            if linear is not None and linear.get("ang", "0").isdigit()
+            else 0.0
+        )
         return Gradient(tuple(sorted(stops)), angle)
     rect = path.find("a:fillToRect", NS)
     insets = tuple(
-        int(rect.get(side, "0")) / 100_000 if rect is not None and rect.get(side, "0").lstrip("-").isdigit() else 0.5
+        int(rect.get(side, "0")) / 100_000
+        if rect is not None and rect.get(side, "0").lstrip("-").isdigit()
+        else 0.5
         for side in ("l", "t", "r", "b")
     )
     return Gradient(tuple(sorted(stops)), None, insets if rect is not None else (0.5, 0.5, 0.5, 0.5))  # type: ignore[arg-type]
-
-
-def gradient_background(fill: Element, scheme: Mapping[str, str]) -> Background | None:
-    """A linear gradient's colours on a small grid over its shape; None for other gradients.
-
-    Text over one end of a dark-to-light gradient is seen against that end, not the average.
-    """
-    linear = fill.find("a:lin", NS)
-    stops = sorted(
-        (int(stop.get("pos", "0")) / 100_000, color)
-        for stop in fill.iterfind("a:gsLst/a:gs", NS)
-        if len(stop) and (color := color_value(stop[0], scheme))
-    )
-    average_color = gradient_color(fill, scheme)
-    if linear is None or not stops or average_color is None:
-        return None
-    angle = math.radians(int(linear.get("ang", "0")) / 60_000)
-    dx, dy = math.cos(angle), math.sin(angle)  # the way the colours run, y downwards
-    reach = (abs(dx) + abs(dy)) / 2 or 1.0
-
-    def at(u: float, v: float) -> str:
-        where = min(1.0, max(0.0, ((u - 0.5) * dx + (v - 0.5) * dy) / reach / 2 + 0.5))
-        before = [stop for stop in stops if stop[0] <= where] or stops[:1]
-        after = [stop for stop in stops if stop[0] >= where] or stops[-1:]
-        (start, low), (end, high) = before[-1], after[0]
-        return blend(low, high, (where - start) / (end - start) if end > start else 0.0)
-
-    cells = GRADIENT_CELLS
-    grid = tuple(tuple(at((c + 0.5) / cells, (r + 0.5) / cells) for c in range(cells)) for r in range(cells))
-    return Background(average_color, "gradient", grid=grid)
 
 
 THUMBNAIL_SIDE = 640
@@ -255,21 +210,14 @@ def thumbnail(blob: bytes) -> Thumbnail | None:
 
 
 def picture_background(blob: bytes, fallback: str, part: str | None = None) -> Background:
-    """A background picture sampled on a small grid; 'unknown' when the picture cannot be read."""
-    from PIL import Image
+    """A background picture decoded small, with its average colour; 'unknown' when it cannot be read."""
+    from PIL import Image, ImageStat
 
     pixels = thumbnail(blob)
     if pixels is None:
         return Background(fallback, "unknown", part=part)
     image = Image.frombytes("RGBA", (pixels.width, pixels.height), pixels.rgba).convert("RGB")
-    rows = max(1, min(MAX_SAMPLE_ROWS, round(SAMPLE_COLUMNS * image.height / image.width)))
-    raw = image.resize((SAMPLE_COLUMNS, rows), Image.Resampling.BOX).tobytes()
-    cells = [(raw[i], raw[i + 1], raw[i + 2]) for i in range(0, len(raw), 3)]
-    grid = tuple(
-        tuple(_hex(*cells[r * SAMPLE_COLUMNS + c]) for c in range(SAMPLE_COLUMNS)) for r in range(rows)
-    )
-    average = _hex(*(sum(p[i] for p in cells) / len(cells) for i in range(3)))
-    return Background(average, "picture", grid, part, pixels=pixels)
+    return Background(_hex(*ImageStat.Stat(image).mean), "picture", part, pixels=pixels)
 
 
 def average(colors: list[str]) -> str:

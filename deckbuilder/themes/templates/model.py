@@ -76,8 +76,6 @@ class Decoration:
     ellipse: bool = False
     alpha: float = 1.0
     """How opaque its fill is (what is behind shows through the rest)."""
-    seen: Background | None = None
-    """For a large picture: its colours sampled, which is what text on it is seen against."""
     fields: tuple[str, ...] = ()
     """The fields its text shows (slidenum, datetime …): a number the template draws on every slide."""
     geometry: str = "rect"

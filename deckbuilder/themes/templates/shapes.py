@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import io
+import itertools
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
 from deckbuilder.geometry import Rect
 from deckbuilder.themes.templates.colors import (
-    Background,
     color_value,
     fill_alpha,
-    gradient_background,
     gradient_color,
-    picture_background,
     read_gradient,
     thumbnail,
 )
@@ -48,12 +44,6 @@ def shape_rect(shape: Element) -> Rect | None:
 
 _PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 """Pictures every renderer decodes (EMF, WMF and SVG logos are left to PowerPoint)."""
-MOSTLY_OPAQUE = 192
-"""A picture whose every pixel is at least this opaque (of 255) is seen as it is, not see-through."""
-OPAQUE_GRADIENT = 0.95
-"""A gradient fill at least this opaque is all that text on it is seen against."""
-SAMPLED_AREA = (2 * 914400) ** 2
-"""A picture decoration at least this large (2 × 2 in) is sampled: text may sit on it."""
 _STYLE_LINE_EMU = {1: 9525, 2: 12700, 3: 19050}
 """The usual widths of the theme's line styles that a shape's lnRef points at."""
 
@@ -82,7 +72,9 @@ def _group_mapping(group: Element) -> tuple[float, float, float, float, float, f
 
 def _placed(rect: Rect, mapping: tuple[float, float, float, float, float, float]) -> Rect:
     x, y, cx, cy, sx, sy = mapping
-    return Rect(round(x + (rect.x - cx) * sx), round(y + (rect.y - cy) * sy), round(rect.w * sx), round(rect.h * sy))
+    return Rect(
+        round(x + (rect.x - cx) * sx), round(y + (rect.y - cy) * sy), round(rect.w * sx), round(rect.h * sy)
+    )
 
 
 def decorations(
@@ -136,7 +128,9 @@ def _bezier(start: tuple[float, float], controls: list[tuple[float, float]]) -> 
         t = step / _CURVE_STEPS
         level = nodes
         while len(level) > 1:
-            level = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in zip(level, level[1:])]
+            level = [
+                (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for a, b in itertools.pairwise(level)
+            ]
         steps.append(level[0])
     return steps
 
@@ -203,7 +197,7 @@ def _geometry(shape: Element) -> str:
         return {"pic": "picture", "grpSp": "group", "graphicFrame": "frame"}[tag]
     preset = shape.find("p:spPr/a:prstGeom", NS)
     if preset is not None:
-        return preset.get("prst", "rect")
+        return str(preset.get("prst", "rect"))
     return "custom" if shape.find("p:spPr/a:custGeom", NS) is not None else "rect"
 
 
@@ -216,8 +210,6 @@ def _decoration(
         fill_element = shape.find("p:spPr/a:gradFill", NS)
     alpha = fill_alpha(fill_element)
     gradient = shape.find("p:spPr/a:gradFill", NS) if shape.tag.rsplit("}", 1)[-1] == "sp" else None
-    opaque = gradient is not None and alpha >= OPAQUE_GRADIENT  # a see-through one tints what is behind
-    seen = gradient_background(gradient, scheme) if gradient is not None and opaque else None
     xfrm = shape.find("p:spPr/a:xfrm", NS)
     if xfrm is None:
         xfrm = shape.find("p:grpSpPr/a:xfrm", NS)
@@ -233,7 +225,6 @@ def _decoration(
         name,
         fill=_seen_fill(shape, scheme),
         alpha=alpha,
-        seen=seen,
         geometry=_geometry(shape),
         turned=turned,
         flipped=flipped,
@@ -251,14 +242,12 @@ def _decoration(
     if tag == "pic":
         blip = shape.find("p:blipFill/a:blip", NS)
         target = package.relationships(part).get(blip.get(R_EMBED, "") if blip is not None else "")
-        flipped = xfrm is not None and "1" in (xfrm.get("flipH"), xfrm.get("flipV"))
         cropped = shape.find("p:blipFill/a:srcRect", NS) is not None
-        seen = _sampled(package, target[1], rect) if target is not None else None
         pixels = None
         if target is not None and package.has(target[1]) and not cropped:
             pixels = thumbnail(package.blob(target[1], MAX_XML_BYTES))
-        other = replace(other, seen=seen, pixels=pixels)
-        if target is None or flipped or cropped or not target[1].lower().endswith(_PICTURE_SUFFIXES):
+        other = replace(other, pixels=pixels)
+        if target is None or any(flipped) or cropped or not target[1].lower().endswith(_PICTURE_SUFFIXES):
             return other
         picture = replace(other, kind="picture", part=target[1], fill=None)
         return picture if package.has(target[1]) else other
@@ -273,38 +262,7 @@ def _decoration(
     if not (fill_known and outline_known):
         return other
     ellipse = geometry.get("prst") == "ellipse"
-    return replace(
-        other, kind="shape", fill=fill, outline=outline, outline_emu=width, ellipse=ellipse, seen=None
-    )
-
-
-def _sampled(package: TemplatePackage, target: str, rect: Rect) -> Background | None:
-    """A large picture's colours, sampled on a grid, for the text colours of what sits on it."""
-    if (
-        rect.w * rect.h < SAMPLED_AREA
-        or not package.has(target)
-        or not target.lower().endswith(_PICTURE_SUFFIXES)
-    ):
-        return None
-    blob = package.blob(target, MAX_XML_BYTES)
-    seen = picture_background(blob, "FFFFFF", target)
-    return seen if seen.kind == "picture" and not _see_through(blob) else None
-
-
-def _see_through(blob: bytes) -> bool:
-    """Whether a picture has transparent parts (what shows there is what lies behind it)."""
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(blob)) as image:
-            if "transparency" in image.info:
-                return True
-            if image.mode not in ("RGBA", "LA", "PA"):
-                return False
-            lowest: Any = image.getchannel("A").getextrema()[0]  # one band: (lowest, highest)
-            return bool(lowest < MOSTLY_OPAQUE)  # a picture opaque all over hides what is behind it
-    except Exception:  # an unreadable picture was not sampled anyway
-        return True
+    return replace(other, kind="shape", fill=fill, outline=outline, outline_emu=width, ellipse=ellipse)
 
 
 def _seen_fill(shape: Element, scheme: Mapping[str, str]) -> str | None:

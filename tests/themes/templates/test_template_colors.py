@@ -6,7 +6,8 @@ from lxml import etree
 
 from deckbuilder.geometry import Rect
 from deckbuilder.themes.contrast import contrast_ratio
-from deckbuilder.themes.templates.colors import Background, fill_alpha, gradient_background
+from deckbuilder.themes.templates.canvas import Canvas, paint
+from deckbuilder.themes.templates.colors import Background, fill_alpha, read_gradient
 from deckbuilder.themes.templates.model import Decoration, Layout, Placeholder, TemplateSpec, TextLook
 from deckbuilder.themes.templates.theme import backdrop, layout_colors
 
@@ -35,7 +36,8 @@ def test_a_dark_band_under_the_title_makes_its_text_light() -> None:
 
 def test_a_translucent_shape_is_seen_through() -> None:
     spec, layout = _spec(Decoration(Rect(0, 0, W, H), "other", fill="000000", alpha=0.5))
-    assert backdrop(spec, layout, [BODY]) == ["808080"]
+    (seen,) = backdrop(spec, layout, [BODY])
+    assert all(abs(int(seen[i : i + 2], 16) - 128) <= 1 for i in (0, 2, 4))  # half black over white
 
 
 def test_a_fill_s_opacity_is_read_from_its_alpha() -> None:
@@ -55,18 +57,34 @@ def _gradient(angle_degrees: int) -> etree._Element:
     )
 
 
+def _canvas(shape: Decoration) -> Canvas:
+    spec, layout = _spec(shape)
+    return paint(spec, layout)
+
+
 def test_a_linear_gradient_is_seen_where_the_text_sits_not_as_its_average() -> None:
-    down = gradient_background(_gradient(90), {})
-    assert down is not None and down.color != "000032"
-    assert set(down.colors_under(0, 0, 1, 0.25)) == {"000032"}  # the top third is the first stop's colour
-    assert down.colors_under(0, 0.95, 1, 0.05)[0] != "000032"  # the bottom is near pink
-    across = gradient_background(_gradient(0), {})
-    assert across is not None and across.colors_under(0, 0, 0.1, 1)[0] == "000032"
+    down = read_gradient(_gradient(90), {})
+    assert down is not None
+    canvas = _canvas(Decoration(Rect(0, 0, W, H), "other", fill="7B004A", gradient=down))
+    assert set(canvas.colors_under(Rect(0, 0, W, H // 4))) == {"000032"}  # the top quarter: the first stop
+    assert canvas.colors_under(Rect(0, H * 19 // 20, W, H // 20))[-1] > "E00000"  # the bottom: near pink
+    across = read_gradient(_gradient(0), {})
+    assert across is not None
+    canvas = _canvas(Decoration(Rect(0, 0, W, H), "other", fill="7B004A", gradient=across))
+    assert set(canvas.colors_under(Rect(0, 0, W // 10, H))) == {"000032"}
 
 
-def test_a_radial_gradient_keeps_its_average() -> None:
-    radial = etree.fromstring(
-        f'<a:gradFill xmlns:a="{A}"><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFF00"/></a:gs>'
-        '<a:gs pos="100000"><a:srgbClr val="FF8000"/></a:gs></a:gsLst><a:path path="circle"/></a:gradFill>'
+def test_a_path_gradient_runs_out_from_its_focus() -> None:
+    glow = read_gradient(
+        etree.fromstring(
+            f'<a:gradFill xmlns:a="{A}"><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFFFF"/></a:gs>'
+            '<a:gs pos="100000"><a:srgbClr val="000000"/></a:gs></a:gsLst>'
+            '<a:path path="circle"><a:fillToRect l="50000" t="85000" r="50000" b="15000"/></a:path></a:gradFill>'
+        ),
+        {},
     )
-    assert gradient_background(radial, {}) is None
+    assert glow is not None and glow.angle is None
+    canvas = _canvas(Decoration(Rect(0, 0, W, H), "other", fill="808080", gradient=glow))
+    focus = canvas.colors_under(Rect(W // 2 - W // 100, H * 85 // 100 - H // 100, W // 50, H // 50))
+    corner = canvas.colors_under(Rect(0, 0, W // 50, H // 50))
+    assert min(focus) > "E0E0E0" and max(corner) < "303030"
