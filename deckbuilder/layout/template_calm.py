@@ -29,11 +29,13 @@ WIDTH_SLACK = 0.04
 """A panel reaches this share of its widest line further each side."""
 NEARBY_EM = 1.5
 """Colours this many ems around a line count as behind it: a painted gradient is only near what a
-renderer draws."""
+renderer draws …"""
+ROUGH_NEARBY_EM = 40
+"""… and a radial one only roughly: what it shows anywhere near counts."""
 CALM_SPREAD = 0.045
 """The luma spread behind a stretch of a line past which it is too busy to read on (a reader's check
 fails a word past 0.06)."""
-STRETCH_EM = 4
+STRETCH_EM = 2.5
 """A line is judged in stretches about this many ems long, about a word each."""
 
 
@@ -113,49 +115,78 @@ def _panel(canvas: Canvas, box: TextBox, lines: list[tuple[Paragraph, Rect]]) ->
     return ShapeBox(left, top, right - left, bottom - top, fill, "panel"), _recolored(box, [fill])
 
 
-def _around(line: Rect, paragraph: Paragraph) -> Rect:
+def _around(canvas: Canvas, line: Rect, paragraph: Paragraph) -> Rect:
     """A line and the space about it whose colours count as behind it."""
-    reach = round(paragraph.size_pt * NEARBY_EM * EMU_PER_PT)
+    reach = round(paragraph.size_pt * (ROUGH_NEARBY_EM if canvas.rough else NEARBY_EM) * EMU_PER_PT)
     return Rect(line.x - reach, line.y - reach, line.w + 2 * reach, line.h + 2 * reach)
 
 
 def _busy(canvas: Canvas, paragraph: Paragraph, line: Rect) -> bool:
     """Whether any stretch of a line lies on a background too busy to read on."""
     stretch = max(1, round(paragraph.size_pt * STRETCH_EM * EMU_PER_PT))
+    slack = line.h // 5  # a renderer may set the line a little higher or lower
     return any(
-        canvas.spread(Rect(x, line.y, min(stretch, line.right - x), line.h)) > CALM_SPREAD
+        canvas.spread(Rect(x, line.y - slack, min(stretch, line.right - x), line.h + 2 * slack)) > CALM_SPREAD
         for x in range(line.x, line.right, stretch)
     )
 
 
+def _needs_panel(canvas: Canvas, box: TextBox, lines: list[tuple[Paragraph, Rect]]) -> TextBox | None:
+    """The box recoloured to read where it lies, or None when no colour does (or the ground is busy)."""
+    if any(_busy(canvas, paragraph, rect) for paragraph, rect in lines):
+        return None
+    behind = sorted({c for p, rect in lines for c in canvas.colors_under(_around(canvas, rect, p), 4)})
+    recolored = _recolored(box, behind)
+    if all(worst_contrast(p.color, behind) >= needed_contrast(p) for p in recolored.paragraphs):
+        return recolored
+    return None
+
+
+def _clear_of(panel: ShapeBox, own: list[Rect], others: list[Rect]) -> ShapeBox:
+    """A panel pulled back from other boxes' lines above and below its own (it never crosses them)."""
+    top, bottom = panel.y, panel.y + panel.h
+    first, last = min(r.y for r in own), max(r.bottom for r in own)
+    for other in others:
+        if other.right <= panel.x or panel.x + panel.w <= other.x:
+            continue
+        if other.bottom <= first and other.bottom > top:
+            top = other.bottom
+        elif other.y >= last and other.y < bottom:
+            bottom = other.y
+    return replace(panel, y=top, h=max(1, bottom - top))
+
+
 def calm_text(canvas: Canvas, boxes: Sequence[Box]) -> tuple[Box, ...]:
-    """The slide's boxes, each text box readable where it lies: recoloured, or on a panel."""
+    """The slide's boxes, each text box readable where it lies: recoloured, or on a panel (boxes of one
+    role alike: when one needs a panel, its siblings get one too)."""
     surfaces = [
         Rect(b.x, b.y, b.w, b.h)
         for b in boxes
         if isinstance(b, ShapeBox | TableBox) or getattr(b, "fill", None)
     ]
-    out: list[Box] = []
-    panels: list[Box] = []
-    for box in boxes:
+    checked: dict[int, list[tuple[Paragraph, Rect]]] = {}
+    readable_as: dict[int, TextBox | None] = {}
+    for index, box in enumerate(boxes):
         if not isinstance(box, TextBox) or box.role in KEPT_ROLES or not box.paragraphs or box.fill:
-            out.append(box)
             continue
         lines = [(p, r) for p, r in line_rects(box) if not _inside(r, surfaces)]
-        if not lines:
+        if lines:
+            checked[index] = lines
+            readable_as[index] = _needs_panel(canvas, box, lines)
+    paneled_roles = {boxes[i].role for i, seen in readable_as.items() if seen is None}
+    out: list[Box] = []
+    panels: list[Box] = []
+    for index, box in enumerate(boxes):
+        if index not in checked:
             out.append(box)
             continue
-        if any(_busy(canvas, paragraph, rect) for paragraph, rect in lines):
-            panel, box = _panel(canvas, box, lines)
-            panels.append(panel)
-            out.append(box)
+        assert isinstance(box, TextBox)
+        seen = readable_as[index]
+        if seen is not None and box.role not in paneled_roles:
+            out.append(seen)
             continue
-        behind = sorted({c for p, rect in lines for c in canvas.colors_under(_around(rect, p), 4)})
-        recolored = _recolored(box, behind)
-        if all(worst_contrast(p.color, behind) >= needed_contrast(p) for p in recolored.paragraphs):
-            out.append(recolored)
-        else:
-            panel, box = _panel(canvas, box, lines)
-            panels.append(panel)
-            out.append(box)
+        panel, box = _panel(canvas, box, checked[index])
+        others = [r for i, lines in checked.items() if i != index for _, r in lines]
+        panels.append(_clear_of(panel, [r for _, r in checked[index]], others))
+        out.append(box)
     return (*panels, *out)  # under everything: a panel never hides another box

@@ -42,7 +42,7 @@ def test_text_over_a_photo_gets_a_quiet_panel_under_everything_and_reads_on_it()
     photo = thumbnail(busy_photo())
     assert photo is not None
     canvas = _canvas(Decoration(Rect(W // 2, 0, W // 2, H), "picture", pixels=photo, geometry="picture"))
-    other = _text(W // 10, H // 2)
+    other = _text(W // 10, H // 2, role="caption")
     boxes = calm_text(canvas, [other, _text(W * 6 // 10, H // 10)])
     panel, first, text = boxes
     assert isinstance(panel, ShapeBox) and panel.role == "panel" and first == other

@@ -47,6 +47,9 @@ class Canvas:
     busy: PILImage.Image
     unknown: PILImage.Image
     """255 where a shape lies that could not be painted faithfully."""
+    rough: bool = False
+    """Whether it holds a path (radial) gradient, which renderers draw each their own way: colours
+    near a spot are only roughly those a renderer shows there."""
 
     @property
     def scale(self) -> float:
@@ -322,7 +325,9 @@ def paint(spec: TemplateSpec, layout: Layout) -> Canvas:
     limit = (BUSY_SPREAD * 255) ** 2 / 4
     busy = variance.point([255 if v > limit else 0 for v in range(256)])
     busy = ImageChops.lighter(busy, unknown).filter(ImageFilter.MaxFilter(5))
-    return Canvas(spec.width, spec.height, rgb, busy, unknown)
+    gradients = [background.gradient, *(shape.gradient for shape in layout.decorations)]
+    rough = any(gradient is not None and gradient.angle is None for gradient in gradients)
+    return Canvas(spec.width, spec.height, rgb, busy, unknown, rough)
 
 
 _canvases: OrderedDict[int, tuple[Layout, Canvas]] = OrderedDict()
