@@ -29,7 +29,7 @@ from deckbuilder.layout.text import (
     paragraphs_at,
 )
 from deckbuilder.outline.model import Deck, ImageSlide, SectionSlide, Slide, TitleSlide
-from deckbuilder.themes.templates.calm import covered_by
+from deckbuilder.themes.templates.calm import COVERING_SHARE, covered_by
 from deckbuilder.themes.templates.model import Placeholder
 
 SUBTITLE_MAX_SHARE = 0.55
@@ -104,10 +104,6 @@ def _typed_pages(
         return pages
     typed = "\n".join(text for text, _ in second)
     return [as_typed(page, typed) for page in pages]
-
-
-COVERING_SHARE = 0.5
-"""A filled shape over this share of a placeholder is a band the placeholder's text sits on."""
 
 
 def on_a_band(frame: TemplateFrame, placeholder: Placeholder) -> bool:

@@ -14,10 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from deckbuilder.geometry import Rect
-from deckbuilder.themes.templates.calm import covered_by
+from deckbuilder.themes.templates.calm import COVERING_SHARE, covered_by
 from deckbuilder.themes.templates.model import CHROME_TYPES, TITLE_TYPES, Layout, Placeholder
 from deckbuilder.themes.templates.package import TemplatePackage
-from deckbuilder.themes.templates.theme import COVERING_SHARE
 
 RT_EXTENDED_PROPERTIES = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"

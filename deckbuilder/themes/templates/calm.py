@@ -6,6 +6,9 @@ from deckbuilder.geometry import Rect
 from deckbuilder.themes.templates.canvas import canvas_of
 from deckbuilder.themes.templates.model import Layout, TemplateSpec
 
+COVERING_SHARE = 0.5
+"""A filled shape over this share of a placeholder is a band the placeholder's text sits on."""
+
 
 def covered_by(shape: Rect, box: Rect) -> float:
     """The share of a box (0–1) one shape's bounds cover."""

@@ -130,7 +130,7 @@ def test_an_empty_frame_draws_nothing_and_a_slide_number_text_box_is_known(tmp_p
     spec = _template(tmp_path, empty, number)
     layout = spec.layouts[0]
     assert paint(spec, layout).spread(Rect(0, 0, W // 2, H // 2)) == 0  # the empty frame is not busy
-    assert layout.numbered
+    assert layout.draws_number
 
 
 def test_a_template_that_numbers_its_slides_itself_gets_no_second_number(tmp_path: Path) -> None:

@@ -79,7 +79,8 @@ def test_a_path_gradient_runs_out_from_its_focus() -> None:
         etree.fromstring(
             f'<a:gradFill xmlns:a="{A}"><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFFFF"/></a:gs>'
             '<a:gs pos="100000"><a:srgbClr val="000000"/></a:gs></a:gsLst>'
-            '<a:path path="circle"><a:fillToRect l="50000" t="85000" r="50000" b="15000"/></a:path></a:gradFill>'
+            '<a:path path="circle"><a:fillToRect l="50000" t="85000" r="50000" b="15000"/></a:path>'
+            "</a:gradFill>"
         ),
         {},
     )
