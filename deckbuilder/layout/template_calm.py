@@ -21,6 +21,8 @@ from deckbuilder.themes.templates.theme import readable, worst_contrast
 
 LARGE_CONTRAST = 3.0
 """WCAG's floor for large text (18 pt, or 14 pt bold) …"""
+CONTRAST_MARGIN = 1.1
+"""How much more contrast than WCAG's the canvas must show."""
 KEPT_ROLES = ("footer", "slide-number")
 """Text the template's own placeholders style and place: left as its author drew it."""
 PANEL_PAD_EM = 0.35
@@ -40,9 +42,10 @@ STRETCH_EM = 2.5
 
 
 def needed_contrast(paragraph: Paragraph) -> float:
-    """The contrast a paragraph's text needs: 3:1 when large, else 4.5:1."""
+    """The contrast a paragraph's text is given: WCAG's 3:1 when large, else 4.5:1, with a margin for
+    the renderer's drawing of the background, which the canvas only approximates."""
     large = paragraph.size_pt >= 18 or (paragraph.bold and paragraph.size_pt >= 14)
-    return LARGE_CONTRAST if large else AA_NORMAL_TEXT
+    return (LARGE_CONTRAST if large else AA_NORMAL_TEXT) * CONTRAST_MARGIN
 
 
 def _text_top(box: TextBox) -> int:
@@ -90,7 +93,7 @@ def _recolored(box: TextBox, behind: Sequence[str]) -> TextBox:
     paragraphs = tuple(
         p
         if worst_contrast(p.color, behind) >= needed_contrast(p)
-        else replace(p, color=readable(p.color, behind))
+        else replace(p, color=readable(p.color, behind, ratio=needed_contrast(p)))
         for p in box.paragraphs
     )
     return replace(box, paragraphs=paragraphs)
@@ -116,9 +119,14 @@ def _panel(canvas: Canvas, box: TextBox, lines: list[tuple[Paragraph, Rect]]) ->
 
 
 def _around(canvas: Canvas, line: Rect, paragraph: Paragraph) -> Rect:
-    """A line and the space about it whose colours count as behind it."""
-    reach = round(paragraph.size_pt * (ROUGH_NEARBY_EM if canvas.rough else NEARBY_EM) * EMU_PER_PT)
-    return Rect(line.x - reach, line.y - reach, line.w + 2 * reach, line.h + 2 * reach)
+    """A line and the space about it whose colours count as behind it: along the line a little way
+    (far, on a radial gradient), across it only as far as a renderer may move it (a band's edge
+    just under a title is no part of the title's ground)."""
+    em = ROUGH_NEARBY_EM if canvas.rough else NEARBY_EM
+    reach, slack = round(paragraph.size_pt * em * EMU_PER_PT), line.h // 5
+    if canvas.rough:
+        slack = reach
+    return Rect(line.x - reach, line.y - slack, line.w + 2 * reach, line.h + 2 * slack)
 
 
 def _busy(canvas: Canvas, paragraph: Paragraph, line: Rect) -> bool:

@@ -204,6 +204,7 @@ def _body_properties(body: Element, inset: int, bottom_inset: int, anchor: str) 
         rIns=str(inset),
         bIns=str(bottom_inset),
         anchor=_ANCHOR[anchor],
+        anchorCtr="0",  # a template's centred text block would move lines layout set by their alignment
     )
     _sub(body_pr, qn("a:noAutofit"))
 

@@ -133,6 +133,8 @@ def _body_props(body: Element | None) -> dict[str, Any]:
         )
     if body.get("vert"):
         props["vertical"] = body.get("vert") in _VERTICAL
+    if body.get("anchorCtr") is not None:
+        props["centred"] = body.get("anchorCtr") in ("1", "true")
     return props
 
 
@@ -183,7 +185,7 @@ def _look(raw: _RawPlaceholder, base: _RawPlaceholder | None, master: _Master) -
         color=merged.get("color"),
         font=merged.get("font", default_font),
         bold=bool(merged.get("bold", False)),
-        align=merged.get("align", "left"),
+        align="center" if merged.get("centred") else merged.get("align", "left"),  # a centred text block
         anchor=merged.get("anchor", "top"),
         caps=bool(merged.get("caps", False)),
         letter_spacing=float(merged.get("spc", 0.0)),

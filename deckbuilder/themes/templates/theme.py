@@ -73,22 +73,24 @@ def worst_contrast(color: str, behind: Sequence[str]) -> float:
     return min(contrast_ratio(color, b) for b in behind)
 
 
-def readable(preferred: str, behind: Sequence[str], alternatives: Sequence[str] = ()) -> str:
-    """A text colour with AA contrast on everything behind it, as close to the template's as can be.
+def readable(
+    preferred: str, behind: Sequence[str], alternatives: Sequence[str] = (), ratio: float = AA_NORMAL_TEXT
+) -> str:
+    """A text colour with `ratio` (AA) contrast on everything behind it, as close to the template's as can be.
 
-    preferred if it reaches AA; else the template's own text or background colour that does best;
+    preferred if it reaches it; else the template's own text or background colour that does best;
     else preferred darkened or lightened until it does; when nothing does (a busy picture), black
     or white, whichever does better.
     """
-    if worst_contrast(preferred, behind) >= AA_NORMAL_TEXT:
+    if worst_contrast(preferred, behind) >= ratio:
         return preferred
-    passing = [c for c in alternatives if worst_contrast(c, behind) >= AA_NORMAL_TEXT]
+    passing = [c for c in alternatives if worst_contrast(c, behind) >= ratio]
     if passing:
         return max(passing, key=lambda c: worst_contrast(c, behind))
     for target in ("000000", "FFFFFF"):
         for step in range(1, 21):
             candidate = blend(preferred, target, step / 20)
-            if worst_contrast(candidate, behind) >= AA_NORMAL_TEXT:
+            if worst_contrast(candidate, behind) >= ratio:
                 return candidate
     return max(("000000", "FFFFFF"), key=lambda c: worst_contrast(c, behind))
 
