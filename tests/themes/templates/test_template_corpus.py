@@ -37,43 +37,10 @@ CHECKS = ("exports", "inside", "contrast", "calm", "whole", "slides")
 REFUSED = "the flagship does not export on it, so nothing else can be measured"
 KNOWN_GAPS: dict[str, dict[str, str]] = {
     # template -> {check: why it fails today}; "*" stands for every check.
-    "crafted-masters": {
-        "contrast": "the title slide's byline (19 pt) on the cover photo: 2.4:1",
-        "calm": "the title slide's text on the cover master's busy full-bleed photo",
+    "lo-Vintage": {
+        "calm": "one stat label's word on a thin crack in the paper photo (spread 0.07): the layout's"
+        " canvas, 640 px across, sees the paper as calm there"
     },
-    "crafted-picture-body": {"calm": "body text runs over the photo behind the body's right half"},
-    "lo-Blue_Curve": {
-        "contrast": "the picture's caption (12 pt #3D3D3D) runs onto the blue curve: 2.4-3.6:1; the"
-        " background model does not see the curve under it",
-        "calm": "the picture's caption across the curve's edge",
-    },
-    "lo-Blueprint_Plans": {
-        "contrast": "the title slide's byline (12 pt #060F11) on the blueprint's teal: 4.4:1 drawn, at least"
-        " 4.5:1 on the modelled background",
-        "calm": "text over the blueprint's grid and drawings",
-    },
-    "lo-Candy": {"calm": "the title slide's subtitle over the sweets photo"},
-    "lo-Focus": {"calm": "the title slide's words across the triangles' edges"},
-    "lo-Forestbird": {
-        "contrast": "the source line (10 pt) runs over the top edge of the green footer band: 2.0:1",
-        "calm": "the same, and a point",
-    },
-    "lo-Freshes": {"calm": "dividers' text on the leaves"},
-    "lo-Grey_Elegant": {"calm": "words across the edges of the grey mosaic"},
-    "lo-Growing_Liberty": {"calm": "one word over the template's drawing"},
-    "lo-Lights": {
-        "contrast": "body text (17-24 pt) and the source line (10 pt) black where the glow leaves the"
-        " gradient dark (titles are light now): 1.7-3.9:1",
-        "calm": "words on the light discs",
-    },
-    "lo-Metropolis": {"calm": "dividers' titles across the title ribbon's edge"},
-    "lo-Nature_Illustration": {"calm": "text over the illustration"},
-    "lo-Pencil": {"calm": "a point running into the pencil drawing"},
-    "lo-Piano": {"calm": "text over the keys"},
-    "lo-Portfolio": {"calm": "titles struck through by the template's thin rules"},
-    "lo-Progress": {"calm": "the title slide's subtitle over the template's drawing"},
-    "lo-Vintage": {"calm": "sources over the ink blots"},
-    "lo-Yellow_Idea": {"calm": "words touching the decorations (a title's triangle, the bulb's rays)"},
 }
 NAMES = corpus_names()
 
