@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from deckbuilder.geometry import Rect, points
+from deckbuilder.geometry import EMU_PER_PT, Rect, points
 from deckbuilder.layout.boxes import (
     Box,
     LayoutRef,
@@ -247,7 +247,44 @@ class TemplateFrame(Frame):
             )
             return [box], box.y + box.h
         box = placed(placeholder, paragraphs, "title")
+        calm = self._calm_title(title, caps, area, paragraphs)
+        if calm is not None:
+            return [calm], box.y + box.h
         return [box], box.y + box.h
+
+    def _calm_title(self, title: str, caps: bool, area: Rect, fitted: list[Paragraph]) -> TextBox | None:
+        """The title in the calm part of its area, where the template's art crosses the rest of it (a
+        triangle's edge, a band's end) and the title fits there as large as in the whole area."""
+        placeholder = self.title_placeholder
+        if placeholder is None or not self.choices:
+            return None
+        line = round(fitted[0].line_height_pt * EMU_PER_PT)
+        calm = canvas_of(self.spec, self.layout).calm_part(area, area.w * 11 // 20, min(area.h, line))
+        if calm is None or calm == area:
+            return None
+        spec = ParaSpec(title.upper() if caps else title, self.title_style())
+        paragraphs = fit_in(spec, calm, TITLE_MAX_LINES)
+        lines = sum(len(p.lines) for p in paragraphs)
+        if (
+            height_emu(paragraphs) > calm.h
+            or paragraphs[0].size_pt < fitted[0].size_pt
+            or lines > sum(len(p.lines) for p in fitted)
+        ):
+            return None
+        if caps:
+            paragraphs = as_typed(paragraphs, title)
+        inset = placeholder.look.inset
+        return TextBox(
+            calm.x - inset,
+            calm.y - inset,
+            calm.w + 2 * inset,
+            calm.h + 2 * inset,
+            tuple(paragraphs),
+            "title",
+            placeholder.look.anchor,
+            inset,
+            placeholder=placeholder_ref(placeholder),
+        )
 
     def source_block(self, source: str | None) -> tuple[list[Box], int]:
         """The source line just above the footer band, as wide as the body, and the y the body ends above."""
