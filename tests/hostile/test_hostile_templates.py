@@ -421,3 +421,36 @@ def test_crafted_templates_are_small_files() -> None:
     """The crafting helpers make valid zips (a guard against a test passing on a broken fixture)."""
     for data in (active_template(), _crowded_layout(10)):
         assert zipfile.is_zipfile(io.BytesIO(data))
+
+
+def test_thousands_of_painted_shapes_cost_the_canvas_a_bounded_budget(tmp_path: Path) -> None:
+    """Every layout's look is painted to place text; a master of 4,000 slide-sized see-through
+    gradients and a group of 900 shapes is painted within a budget (the rest counts as busy), not
+    composited 5,000 times for each layout."""
+    glow = (
+        '<p:sp><p:nvSpPr><p:cNvPr id="{n}" name="Glow {n}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>'
+        '<a:xfrm><a:off x="-9000000" y="-9000000"/><a:ext cx="30000000" cy="30000000"/></a:xfrm>'
+        '<a:prstGeom prst="ellipse"><a:avLst/></a:prstGeom><a:gradFill><a:gsLst>'
+        '<a:gs pos="0"><a:srgbClr val="FFFFFF"><a:alpha val="20000"/></a:srgbClr></a:gs>'
+        '<a:gs pos="100000"><a:srgbClr val="000000"><a:alpha val="10000"/></a:srgbClr></a:gs></a:gsLst>'
+        '<a:path path="circle"><a:fillToRect l="50000" t="50000" r="50000" b="50000"/></a:path>'
+        "</a:gradFill></p:spPr></p:sp>"
+    )
+    dot = (
+        '<p:sp><p:nvSpPr><p:cNvPr id="{n}" name="Dot"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>'
+        '<a:xfrm><a:off x="{x}" y="0"/><a:ext cx="50" cy="50"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        '</a:prstGeom><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></p:spPr></p:sp>'
+    )
+    group = (
+        '<p:grpSp><p:nvGrpSpPr><p:cNvPr id="9" name="Dots"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
+        '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9000000" cy="100000"/>'
+        '<a:chOff x="0" y="0"/><a:chExt cx="90000" cy="1000"/></a:xfrm></p:grpSpPr>'
+        + "".join(dot.format(n=20000 + n, x=n * 100) for n in range(900))
+        + "</p:grpSp>"
+    )
+    shapes = "".join(glow.format(n=100 + n) for n in range(4000)) + group
+    write(tmp_path / "glows.pptx", rewrite(default_template(), {MASTER: add_shape(shapes)}))
+    (tmp_path / "deck.yaml").write_text(template_deck("glows.pptx"), encoding="utf-8")
+    exported = run_capped("export", "deck.yaml", "-o", "out", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert reopened(tmp_path / "out" / "deck.pptx") == 3

@@ -9,6 +9,7 @@ word-sized window (an edge, a pattern, a photograph): text there would be hard t
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -29,6 +30,10 @@ BUSY_SPREAD = 0.05
 """Luma standard deviation (0–1) in that window past which a pixel is busy (the corpus fails a word
 past 0.06)."""
 LINE_SHAPES = ("line", "straightConnector1", "bentConnector2", "bentConnector3", "curvedConnector3")
+MAX_PAINTED = 1500
+"""The most shapes painted on one layout's canvas …"""
+MAX_PAINTED_AREA = 40
+"""… and the most canvases' worth of area painted; past either, each shape's bounds count as busy."""
 _CACHE_SIZE = 64
 
 
@@ -131,11 +136,16 @@ def _largest_calm(mask: PILImage.Image, min_w: int, min_h: int) -> tuple[int, in
     return best[1] if best is not None else None
 
 
-def _gradient_layer(gradient: Gradient, size: tuple[int, int]) -> PILImage.Image:
-    """A gradient painted over a box (RGBA), its stops' opacity kept; painted small, then stretched."""
+GRADIENT_SIDE = 64
+"""A gradient is worked out on at most this many pixels a side, then stretched (it is smooth)."""
+
+
+@functools.lru_cache(maxsize=256)
+def _gradient_small(gradient: Gradient, w: int, h: int) -> PILImage.Image:
+    """A gradient worked out on a small w × h image (RGBA), its stops' opacity kept; shared, not to be
+    changed."""
     from PIL import Image
 
-    w, h = max(1, min(size[0], 64)), max(1, min(size[1], 64))
     stops = gradient.stops
     pixels: list[tuple[int, int, int, int]] = []
     if gradient.angle is not None:
@@ -157,7 +167,41 @@ def _gradient_layer(gradient: Gradient, size: tuple[int, int]) -> PILImage.Image
             pixels.append(_at(stops, min(1.0, max(0.0, where))))
     layer = Image.new("RGBA", (w, h))
     layer.putdata(pixels)
-    return layer.resize((max(1, size[0]), max(1, size[1])), Image.Resampling.BILINEAR)
+    return layer
+
+
+def _gradient_image(gradient: Gradient, size: tuple[int, int], ellipse: bool = False) -> PILImage.Image:
+    """A gradient for a box of `size` pixels, small (it is stretched when placed); cut to an ellipse."""
+    from PIL import Image, ImageDraw
+
+    w, h = max(1, min(size[0], GRADIENT_SIDE)), max(1, min(size[1], GRADIENT_SIDE))
+    image = _gradient_small(gradient, w, h).copy()
+    if ellipse:
+        mask = Image.new("L", (w, h), 0)
+        ImageDraw.Draw(mask).ellipse((0, 0, w - 1, h - 1), fill=255)
+        image.putalpha(Image.composite(image.getchannel("A"), mask, mask))
+    return image
+
+
+def _stretched(
+    image: PILImage.Image, box: tuple[int, int, int, int], size: tuple[int, int]
+) -> tuple[PILImage.Image, tuple[int, int]] | None:
+    """The part of an image stretched over box that falls on a surface of `size`, and where it goes:
+    however large the box, only what shows is resized."""
+    from PIL import Image
+
+    left, top, right, bottom = box
+    x0, y0, x1, y1 = max(0, left), max(0, top), min(size[0], right), min(size[1], bottom)
+    if x1 <= x0 or y1 <= y0 or right <= left or bottom <= top:
+        return None
+    sx, sy = image.width / (right - left), image.height / (bottom - top)
+    source = (
+        math.floor((x0 - left) * sx),
+        math.floor((y0 - top) * sy),
+        max(math.floor((x0 - left) * sx) + 1, math.ceil((x1 - left) * sx)),
+        max(math.floor((y0 - top) * sy) + 1, math.ceil((y1 - top) * sy)),
+    )
+    return image.crop(source).resize((x1 - x0, y1 - y0), Image.Resampling.BILINEAR), (x0, y0)
 
 
 def _at(stops: tuple[tuple[float, str, float], ...], where: float) -> tuple[int, int, int, int]:
@@ -171,11 +215,10 @@ def _at(stops: tuple[tuple[float, str, float], ...], where: float) -> tuple[int,
     return red, green, blue, round(255 * (low_alpha + (high_alpha - low_alpha) * t))
 
 
-def _thumbnail_layer(pixels: Thumbnail, size: tuple[int, int]) -> PILImage.Image:
+def _thumbnail_image(pixels: Thumbnail) -> PILImage.Image:
     from PIL import Image
 
-    image = Image.frombytes("RGBA", (pixels.width, pixels.height), pixels.rgba)
-    return image.resize((max(1, size[0]), max(1, size[1])), Image.Resampling.BILINEAR)
+    return Image.frombytes("RGBA", (pixels.width, pixels.height), pixels.rgba)
 
 
 def _flipped(image: PILImage.Image, flipped: tuple[bool, bool]) -> PILImage.Image:
@@ -203,16 +246,15 @@ def _outline_points(shape: Decoration) -> list[list[tuple[float, float]]] | None
     return None
 
 
-def _paint_turned(layer: Any, unknown: Any, shape: Decoration, box: tuple[int, int, int, int]) -> None:
-    """A rotated shape: its outline turned about its centre and filled; its bounds unknown otherwise."""
+def _draw_turned(layer: Any, shape: Decoration, box: tuple[int, int, int, int]) -> bool:
+    """A rotated shape, its outline turned about its centre and filled; False when it cannot be."""
     from PIL import ImageDraw
 
     left, top, right, bottom = box
     polygons = _outline_points(shape)
     color = shape.fill if shape.gradient is None else None
     if polygons is None or shape.pixels is not None or not (color or shape.outline):
-        ImageDraw.Draw(unknown).rectangle((left, top, right - 1, bottom - 1), fill=255)
-        return
+        return False
     angle = math.radians(shape.turned)
     cx, cy, w, h = (left + right) / 2, (top + bottom) / 2, right - left, bottom - top
     draw = ImageDraw.Draw(layer)
@@ -230,83 +272,99 @@ def _paint_turned(layer: Any, unknown: Any, shape: Decoration, box: tuple[int, i
                 )
             )
         draw.polygon(points, fill=painted, outline=outline)
+    return True
 
 
-def _paint_shape(base: Any, unknown: Any, shape: Decoration, box: tuple[int, int, int, int]) -> None:
-    """One decoration onto the canvas, or its bounds onto the unknown mask."""
-    from PIL import Image, ImageChops, ImageDraw
+def _draw(layer: Any, shape: Decoration, box: tuple[int, int, int, int], width_px: int) -> bool:
+    """One decoration drawn on a layer at box (the layer's own pixels); False when no painter knows it."""
+    from PIL import ImageDraw
 
     left, top, right, bottom = box
     size = (right - left, bottom - top)
-    if shape.empty:
-        return  # a frame with neither fill nor line nor text draws nothing
-    layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
+    pen = max(1, round(shape.outline_emu * width_px / 12_192_000)) if shape.outline_emu else 1
+    painted = (*_rgb(shape.fill), round(255 * shape.alpha)) if shape.fill and not shape.gradient else None
+    outline = (*_rgb(shape.outline), 255) if shape.outline else None
+    draw = ImageDraw.Draw(layer)
     if shape.turned:
-        _paint_turned(layer, unknown, shape, box)
-        base.alpha_composite(layer)
-        return
+        return _draw_turned(layer, shape, box)
     if shape.pixels is not None:
-        layer.paste(_flipped(_thumbnail_layer(shape.pixels, size), shape.flipped), (left, top))
+        placed = _stretched(_flipped(_thumbnail_image(shape.pixels), shape.flipped), box, layer.size)
+        if placed is not None:
+            layer.paste(*placed)
     elif shape.geometry in LINE_SHAPES or min(size) <= 1:
         color = shape.outline or shape.fill
         if color is None:
-            ImageDraw.Draw(unknown).rectangle((left, top, right - 1, bottom - 1), fill=255)
-            return
-        width = max(1, round(shape.outline_emu * base.width / 12_192_000)) if shape.outline_emu else 1
-        ImageDraw.Draw(layer).line((left, top, right - 1, bottom - 1), fill=(*_rgb(color), 255), width=width)
+            return False
+        draw.line((left, top, right - 1, bottom - 1), fill=(*_rgb(color), 255), width=pen)
     elif shape.geometry in ("rect", "ellipse") and (shape.gradient is not None or shape.kind == "shape"):
         if shape.gradient is not None:
-            fill = _gradient_layer(shape.gradient, size)
-            if shape.geometry == "ellipse":
-                mask = Image.new("L", size, 0)
-                ImageDraw.Draw(mask).ellipse((0, 0, size[0] - 1, size[1] - 1), fill=255)
-                fill.putalpha(Image.composite(fill.getchannel("A"), mask, mask))
-            layer.paste(_flipped(fill, shape.flipped), (left, top))
-        draw = ImageDraw.Draw(layer)
-        painted = (*_rgb(shape.fill), round(255 * shape.alpha)) if shape.fill and not shape.gradient else None
-        outline = (*_rgb(shape.outline), 255) if shape.outline else None
-        width = max(1, round(shape.outline_emu * base.width / 12_192_000)) if outline else 0
+            fill = _gradient_image(shape.gradient, size, ellipse=shape.geometry == "ellipse")
+            placed = _stretched(_flipped(fill, shape.flipped), box, layer.size)
+            if placed is not None:
+                layer.paste(*placed)
         where = (left, top, right - 1, bottom - 1)
+        width = pen if outline else 0
         if shape.geometry == "ellipse":
             draw.ellipse(where, fill=painted, outline=outline, width=width)
         else:
             draw.rectangle(where, fill=painted, outline=outline, width=width)
     elif shape.path is not None and (shape.fill or shape.outline):
-        draw = ImageDraw.Draw(layer)
-        painted = (*_rgb(shape.fill), round(255 * shape.alpha)) if shape.fill else None
-        outline = (*_rgb(shape.outline), 255) if shape.outline else None
         for polygon in shape.path:
             points = [(left + x * size[0], top + y * size[1]) for x, y in polygon]
             points = [(x, top + bottom - y) for x, y in points] if shape.flipped[1] else points
             points = [(left + right - x, y) for x, y in points] if shape.flipped[0] else points
             draw.polygon(points, fill=painted, outline=outline)
     elif shape.geometry == "rect" and shape.fill is not None:  # a filled box holding text, say
-        ImageDraw.Draw(layer).rectangle(
-            (left, top, right - 1, bottom - 1), fill=(*_rgb(shape.fill), round(255 * shape.alpha))
-        )
+        draw.rectangle((left, top, right - 1, bottom - 1), fill=painted)
     else:
-        ImageDraw.Draw(unknown).rectangle((left, top, right - 1, bottom - 1), fill=255)
+        return False
+    return True
+
+
+def _paint_shape(base: Any, unknown: Any, shape: Decoration, box: tuple[int, int, int, int]) -> None:
+    """One decoration onto the canvas (on a layer just its size), or its bounds onto the unknown mask."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    if shape.empty:
+        return  # a frame with neither fill nor line nor text draws nothing
+    left, top, right, bottom = box
+    reach = math.ceil(math.hypot(right - left, bottom - top) / 2) if shape.turned else 0
+    cx, cy = (left + right) // 2, (top + bottom) // 2
+    x0, y0 = max(0, min(left, cx - reach)), max(0, min(top, cy - reach))
+    x1, y1 = min(base.width, max(right, cx + reach)), min(base.height, max(bottom, cy + reach))
+    if x1 <= x0 or y1 <= y0:
         return
-    base.alpha_composite(layer)
+    layer = Image.new("RGBA", (x1 - x0, y1 - y0), (0, 0, 0, 0))
+    if not _draw(layer, shape, (left - x0, top - y0, right - x0, bottom - y0), base.width):
+        ImageDraw.Draw(unknown).rectangle((max(0, left), max(0, top), right - 1, bottom - 1), fill=255)
+        return
+    base.alpha_composite(layer, dest=(x0, y0))
     opaque = layer.getchannel("A").point([255 if a >= 240 else 0 for a in range(256)])
-    unknown.paste(ImageChops.subtract(unknown, opaque))  # what is painted over is known again
+    cleared = ImageChops.subtract(unknown.crop((x0, y0, x1, y1)), opaque)
+    unknown.paste(cleared, (x0, y0))  # what is painted over is known again
 
 
 def paint(spec: TemplateSpec, layout: Layout) -> Canvas:
     """A layout's empty slide painted small, with where it is busy."""
-    from PIL import Image, ImageChops, ImageFilter
+    from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
     width = CANVAS_WIDTH
     height = max(1, round(width * spec.height / max(1, spec.width)))
     scale = width / max(1, spec.width)
     background = layout.background
     base = Image.new("RGBA", (width, height), (*_rgb(background.color), 255))
-    if background.pixels is not None:
-        base.alpha_composite(_thumbnail_layer(background.pixels, (width, height)))
-    elif background.gradient is not None:
-        base.alpha_composite(_gradient_layer(background.gradient, (width, height)))
+    behind = (
+        _thumbnail_image(background.pixels)
+        if background.pixels is not None
+        else _gradient_image(background.gradient, (width, height))
+        if background.gradient is not None
+        else None
+    )
+    if behind is not None:
+        base.alpha_composite(behind.resize((width, height), Image.Resampling.BILINEAR))
     unknown = Image.new("L", (width, height), 0)
-    for shape in layout.decorations:
+    area = 0
+    for number, shape in enumerate(layout.decorations):
         r = shape.rect
         left, top = math.floor(r.x * scale), math.floor(r.y * scale)
         box = (
@@ -317,7 +375,14 @@ def paint(spec: TemplateSpec, layout: Layout) -> Canvas:
         )
         if box[2] <= 0 or box[3] <= 0 or box[0] >= width or box[1] >= height:
             continue
-        _paint_shape(base, unknown, shape, box)
+        covered = (min(width, box[2]) - max(0, box[0])) * (min(height, box[3]) - max(0, box[1]))
+        if number < MAX_PAINTED and area + covered <= MAX_PAINTED_AREA * width * height:
+            area += covered
+            _paint_shape(base, unknown, shape, box)
+        elif not shape.empty:  # past the budget a shape's bounds count as busy
+            ImageDraw.Draw(unknown).rectangle(
+                (max(0, box[0]), max(0, box[1]), box[2] - 1, box[3] - 1), fill=255
+            )
     rgb = base.convert("RGB")
     luma = rgb.convert("L")
     deviation = ImageChops.difference(luma, luma.filter(ImageFilter.BoxBlur(WINDOW)))

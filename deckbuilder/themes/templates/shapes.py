@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from deckbuilder.geometry import Rect
 from deckbuilder.themes.templates.colors import (
+    Thumbnail,
     color_value,
     fill_alpha,
     gradient_color,
@@ -48,6 +49,8 @@ _STYLE_LINE_EMU = {1: 9525, 2: 12700, 3: 19050}
 """The usual widths of the theme's line styles that a shape's lnRef points at."""
 
 
+MAX_PICTURES = 64
+"""The most pictures of one part decoded for painting (each once, however often it is used)."""
 MAX_GROUP_SHAPES = 2000
 """The most shapes read out of a part's groups; past it a group stands as one unknown shape."""
 
@@ -83,6 +86,7 @@ def decorations(
     """The shapes of a part that are not placeholders, in drawing order (hidden ones left out); a
     group's shapes stand in for the group where it can be unpacked."""
     found: list[Decoration] = []
+    pictures: dict[str, Thumbnail | None] = {}
 
     def visit(shapes: list[Element], mapping: list[tuple[float, float, float, float, float, float]]) -> None:
         for shape in shapes:
@@ -99,7 +103,7 @@ def decorations(
             if inner is not None and len(found) + len(children) <= MAX_GROUP_SHAPES:
                 visit(children, [*mapping, inner])
             else:
-                found.append(_decoration(package, part, shape, rect, name, scheme))
+                found.append(_decoration(package, part, shape, rect, name, scheme, pictures))
 
     visit(list(tree.iterfind("p:cSld/p:spTree/*", NS)), [])
     return tuple(found)
@@ -202,7 +206,13 @@ def _geometry(shape: Element) -> str:
 
 
 def _decoration(
-    package: TemplatePackage, part: str, shape: Element, rect: Rect, name: str, scheme: Mapping[str, str]
+    package: TemplatePackage,
+    part: str,
+    shape: Element,
+    rect: Rect,
+    name: str,
+    scheme: Mapping[str, str],
+    pictures: dict[str, Thumbnail | None],
 ) -> Decoration:
     """How a renderer draws one shape: a picture, a plain rectangle or ellipse, or 'other'."""
     fill_element = shape.find("p:spPr/a:solidFill", NS)
@@ -245,7 +255,9 @@ def _decoration(
         cropped = shape.find("p:blipFill/a:srcRect", NS) is not None
         pixels = None
         if target is not None and package.has(target[1]) and not cropped:
-            pixels = thumbnail(package.blob(target[1], MAX_XML_BYTES))
+            if target[1] not in pictures and len(pictures) < MAX_PICTURES:
+                pictures[target[1]] = thumbnail(package.blob(target[1], MAX_XML_BYTES))
+            pixels = pictures.get(target[1])
         other = replace(other, pixels=pixels)
         if target is None or any(flipped) or cropped or not target[1].lower().endswith(_PICTURE_SUFFIXES):
             return other
