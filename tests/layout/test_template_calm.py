@@ -23,7 +23,7 @@ def _canvas(*shapes: Decoration, background: str = "FFFFFF") -> Canvas:
 def _text(
     x: int, y: int, color: str = "000000", role: str = "body", text: str = "Readable words here"
 ) -> TextBox:
-    paragraph = Paragraph(text, (text,), "Arial", 20.0, color, 24.0)
+    paragraph = Paragraph(text, (text,), "Arial", 14.0, color, 17.0)  # body size: it needs 4.5:1
     return TextBox(x, y, W // 3, round(30 * EMU_PER_PT), (paragraph,), role)
 
 
