@@ -9,11 +9,10 @@ from deckbuilder.fonts import UNKNOWN_FAMILY_SCALE, has_stand_in
 from deckbuilder.geometry import EMU_PER_INCH, Rect
 from deckbuilder.outline.model import SLIDE_KINDS
 from deckbuilder.themes.contrast import AA_NORMAL_TEXT
-from deckbuilder.themes.templates.calm import covered_by
+from deckbuilder.themes.templates.calm import COVERING_SHARE, covered_by
 from deckbuilder.themes.templates.mapping import LayoutChoice, plan_layouts
 from deckbuilder.themes.templates.model import Layout, Placeholder, TemplateSpec
 from deckbuilder.themes.templates.theme import (
-    COVERING_SHARE,
     backdrop,
     content_area,
     layout_colors,
