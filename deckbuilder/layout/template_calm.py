@@ -34,9 +34,9 @@ NEARBY_EM = 1.5
 renderer draws …"""
 ROUGH_NEARBY_EM = 40
 """… and a radial one only roughly: what it shows anywhere near counts."""
-CALM_SPREAD = 0.045
+CALM_SPREAD = 0.035
 """The luma spread behind a stretch of a line past which it is too busy to read on (a reader's check
-fails a word past 0.06)."""
+fails a word past 0.06; the canvas, painted small, smooths a photograph's finest cracks and grain)."""
 STRETCH_EM = 2.5
 """A line is judged in stretches about this many ems long, about a word each."""
 
