@@ -232,7 +232,9 @@ def _refuse_what_qt_cannot_draw(laid_out: DeckLayout, fmt: str) -> None:
     missing = art_left_out(laid_out.template, used)
     if missing:
         shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
-        message = f"{fmt} export cannot draw the template's {shown} yet; export pptx and print that to PDF"
+        message = (
+            f"{fmt} export cannot draw some of the template's art yet ({shown}); export pptx, print that"
+        )
         raise DeckError.single(laid_out.template, message)
 
 
