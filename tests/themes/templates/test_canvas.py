@@ -81,6 +81,16 @@ def test_a_rotated_rectangle_is_painted_turned_and_a_shape_no_painter_knows_coun
     assert unknown.spread(Rect(W // 8, H // 4, W // 8, H // 8)) == 1.0 and unknown.spread(RIGHT) == 0
 
 
+NUMBER = (
+    '<p:sp><p:nvSpPr><p:cNvPr id="95" name="Number"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+    f'<p:spPr><a:xfrm><a:off x="{W - 900000}" y="{H - 400000}"/><a:ext cx="800000" cy="300000"/></a:xfrm>'
+    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr/>'
+    '<a:p><a:fld id="{00000000-0000-0000-0000-000000000001}" type="slidenum"><a:t>‹#›</a:t></a:fld></a:p>'
+    "</p:txBody></p:sp>"
+)
+"""A text box on the master showing the slide number, as LibreOffice writes a number placeholder."""
+
+
 def _template(tmp_path: Path, *shapes: str) -> TemplateSpec:
     prs = Presentation()
     widen(prs)
@@ -120,14 +130,7 @@ def test_a_group_s_shapes_are_read_where_the_group_places_them(tmp_path: Path) -
 
 def test_an_empty_frame_draws_nothing_and_a_slide_number_text_box_is_known(tmp_path: Path) -> None:
     empty = _rect(0, 0, W, H, fill="<a:noFill/>")
-    number = (
-        '<p:sp><p:nvSpPr><p:cNvPr id="95" name="Number"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-        f'<p:spPr><a:xfrm><a:off x="{W - 900000}" y="{H - 400000}"/><a:ext cx="800000" cy="300000"/></a:xfrm>'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr/>'
-        '<a:p><a:fld id="{00000000-0000-0000-0000-000000000001}" type="slidenum"><a:t>‹#›</a:t></a:fld></a:p>'
-        "</p:txBody></p:sp>"
-    )
-    spec = _template(tmp_path, empty, number)
+    spec = _template(tmp_path, empty, NUMBER)
     layout = spec.layouts[0]
     assert paint(spec, layout).spread(Rect(0, 0, W // 2, H // 2)) == 0  # the empty frame is not busy
     assert layout.draws_number
@@ -136,14 +139,7 @@ def test_an_empty_frame_draws_nothing_and_a_slide_number_text_box_is_known(tmp_p
 def test_a_template_that_numbers_its_slides_itself_gets_no_second_number(tmp_path: Path) -> None:
     from deckbuilder import load, pipeline
 
-    number = (
-        '<p:sp><p:nvSpPr><p:cNvPr id="95" name="Number"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-        f'<p:spPr><a:xfrm><a:off x="{W - 900000}" y="{H - 400000}"/><a:ext cx="800000" cy="300000"/></a:xfrm>'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr/>'
-        '<a:p><a:fld id="{00000000-0000-0000-0000-000000000001}" type="slidenum"><a:t>‹#›</a:t></a:fld></a:p>'
-        "</p:txBody></p:sp>"
-    )
-    _template(tmp_path, number)
+    _template(tmp_path, NUMBER)
     deck = load(Path(__file__).resolve().parents[3] / "decks" / "france-us-conundrum.yaml")
     laid_out = pipeline.layout(deck, theme=str(tmp_path / "t.pptx"))
     roles = [getattr(box, "role", "") for slide in laid_out.slides for box in slide.boxes]
