@@ -123,7 +123,8 @@ def _svg(path: str, mtime: float) -> bytes | None:
     return svg_file_bytes(Path(path))
 
 
-_Art = tuple[QImage | None, tuple[tuple["Decoration", QImage | None], ...]]
+_Art = tuple[str | None, QImage | None, tuple[tuple["Decoration", QImage | None], ...]]
+"""A layout's background colour, its background picture, and the shapes its slides show."""
 
 
 @functools.lru_cache(maxsize=32)
@@ -142,16 +143,16 @@ def _template_art(template: str, master: int, index: int) -> _Art:
     try:
         layout = template_layout(template, master, index)
     except DeckError:
-        return None, ()
+        return None, None, ()
     if layout is None:
-        return None, ()
+        return None, None, ()
     shapes = tuple((shape, picture(shape.part)) for shape in layout.decorations if shape.kind != "other")
-    return picture(layout.background.part), shapes
+    return layout.background.color, picture(layout.background.part), shapes
 
 
 def _draw_template_art(painter: QPainter, scale: _Scale, art: _Art, slide_rect: QRectF) -> None:
     """What the template draws under a slide's content: its background picture, logos, bars."""
-    background, shapes = art
+    _, background, shapes = art
     if background is not None:
         painter.drawImage(slide_rect, background)
     for shape, image in shapes:
@@ -160,7 +161,10 @@ def _draw_template_art(painter: QPainter, scale: _Scale, art: _Art, slide_rect: 
             if image is not None:
                 painter.drawImage(rect, image)
             continue
-        painter.setBrush(_color(shape.fill) if shape.fill else Qt.BrushStyle.NoBrush)
+        fill = _color(shape.fill) if shape.fill else None
+        if fill is not None:
+            fill.setAlphaF(shape.alpha)  # a see-through band tints what is behind it
+        painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
         if shape.outline:
             painter.setPen(QPen(_color(shape.outline), scale.length(shape.outline_emu)))
         else:
@@ -181,10 +185,16 @@ def paint_slide(painter: QPainter, slide: SlideLayout, deck: DeckLayout, target:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         slide_rect = scale.rect(0, 0, deck.width, deck.height)
         painter.setClipRect(slide_rect)
-        painter.fillRect(slide_rect, _color(slide.background))
+        art = None
         if deck.template is not None and slide.layout is not None:
             art = _template_art(deck.template, slide.layout.master, slide.layout.index)
+        # On a template the slide shows the layout's own background, its art drawn over it (the
+        # slide's background colour is what content sits on, the art included).
+        painter.fillRect(slide_rect, _color((art[0] if art is not None else None) or slide.background))
+        if art is not None:
+            painter.save()  # Qt's PDF engine keeps a see-through fill's opacity for what is drawn next
             _draw_template_art(painter, scale, art, slide_rect)
+            painter.restore()
         for box in slide.boxes:
             if isinstance(box, TextBox):
                 _draw_text_box(painter, scale, box)

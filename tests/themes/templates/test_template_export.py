@@ -5,18 +5,23 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from PIL import Image, ImageStat
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.util import Inches
 from PySide6.QtGui import QImage
+from support.crafted_templates import widen
 from support.office import needs_pdftotext, pdf_words, words_outside_their_boxes
-from template_fixtures import FLAGSHIP, NAMES, SAMPLE_TEXT, branded_template
+from template_fixtures import FLAGSHIP, NAMES, SAMPLE_TEXT, _add_master_shape, bar, branded_template
 
 import deckbuilder
+from deckbuilder.layout.boxes import PictureBox
 from deckbuilder.pipeline import layout
 
 POWERPOINT = {
@@ -243,6 +248,53 @@ def test_png_export_draws_the_templates_logo_and_bars(templates: dict[str, Path]
         image = QImage(str(folder / "slide-02.png"))
         pixel = image.pixelColor(round(x_in * image.width() / 13.333), round(y_in * image.height() / 7.5))
         assert (pixel.red(), pixel.green(), pixel.blue()) == rgb, theme.stem
+
+
+def _tinted(path: Path) -> Path:
+    """A 16:9 template whose master lays a half-transparent black band over the whole slide."""
+    prs = Presentation()
+    widen(prs)
+    band = bar("Tint", 0, 0, Inches(13.333), Inches(7.5), "000000").replace(
+        '<a:srgbClr val="000000"/>', '<a:srgbClr val="000000"><a:alpha val="50000"/></a:srgbClr>'
+    )
+    _add_master_shape(prs.slide_masters[0], band)
+    prs.save(str(path))
+    return path
+
+
+def test_png_export_draws_a_see_through_band_as_a_tint_not_a_wall(tmp_path: Path) -> None:
+    _tinted(tmp_path / "tint.pptx")
+    folder = deckbuilder.export(FLAGSHIP, tmp_path / "out", theme=str(tmp_path / "tint.pptx"), fmt="png")
+    image = QImage(str(folder / "slide-02.png"))
+    pixel = image.pixelColor(round(0.1 * image.width() / 13.333), round(0.1 * image.height() / 7.5))
+    assert 100 <= pixel.red() <= 156 and pixel.red() == pixel.green() == pixel.blue()  # half black on white
+
+
+@needs_pdftotext
+def test_a_see_through_band_leaves_a_pdf_s_pictures_opaque(tmp_path: Path) -> None:
+    """Qt's PDF engine kept a see-through fill's opacity for the pictures drawn after it."""
+    _tinted(tmp_path / "tint.pptx")
+    pdf = deckbuilder.export(FLAGSHIP, tmp_path / "deck.pdf", theme=str(tmp_path / "tint.pptx"), fmt="pdf")
+    laid_out = layout(deckbuilder.load(FLAGSHIP), theme=str(tmp_path / "tint.pptx"))
+    number, picture = next(
+        (n, box) for n, s in enumerate(laid_out.slides, 1) for box in s.boxes if isinstance(box, PictureBox)
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-f", str(number), "-l", str(number), "-png", str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
+    (page,) = tmp_path.glob("p*.png")
+    with Image.open(page) as image:
+        scale = image.width / laid_out.width
+        box = (picture.x, picture.y, picture.x + picture.w, picture.y + picture.h)
+        drawn = ImageStat.Stat(
+            image.convert("RGB").crop(
+                tuple(round(v * scale) + d for v, d in zip(box, (3, 3, -3, -3), strict=True))
+            )
+        ).mean
+    with Image.open(picture.path) as source:
+        own = ImageStat.Stat(source.convert("RGB")).mean
+    assert all(abs(a - b) < 12 for a, b in zip(drawn, own, strict=True)), (drawn, own)
 
 
 def test_pdf_export_refuses_a_template_whose_master_shows_text_it_cannot_draw(tmp_path: Path) -> None:
