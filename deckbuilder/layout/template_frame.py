@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from deckbuilder.geometry import EMU_PER_PT, Rect, points
@@ -234,11 +235,13 @@ class TemplateFrame(Frame):
         if not title:
             return [], area.bottom
         caps = placeholder is not None and placeholder.look.caps
-        paragraphs = fit_in(
-            ParaSpec(title.upper() if caps else title, self.title_style()), area, TITLE_MAX_LINES
-        )
-        if caps:
-            paragraphs = as_typed(paragraphs, title)
+        spec = ParaSpec(title.upper() if caps else title, self.title_style())
+
+        def refit(rect: Rect) -> list[Paragraph]:
+            fitted = fit_in(spec, rect, TITLE_MAX_LINES)
+            return as_typed(fitted, title) if caps else fitted  # measured in capitals, written as typed
+
+        paragraphs = refit(area)
         if height_emu(paragraphs) > area.h:
             raise TooLongError(("title",), "the slide title")
         if placeholder is None:
@@ -247,32 +250,30 @@ class TemplateFrame(Frame):
             )
             return [box], box.y + box.h
         box = placed(placeholder, paragraphs, "title")
-        calm = self._calm_title(title, caps, area, paragraphs)
-        if calm is not None:
-            return [calm], box.y + box.h
-        return [box], box.y + box.h
+        calm = self.calm_title(area, paragraphs, refit)
+        return [calm or box], box.y + box.h
 
-    def _calm_title(self, title: str, caps: bool, area: Rect, fitted: list[Paragraph]) -> TextBox | None:
+    def calm_title(
+        self, area: Rect, fitted: list[Paragraph], refit: Callable[[Rect], list[Paragraph]]
+    ) -> TextBox | None:
         """The title in the calm part of its area, where the template's art crosses the rest of it (a
-        triangle's edge, a band's end) and the title fits there as large as in the whole area."""
+        triangle's edge, a band's end) and the title fits there as large and in as few lines."""
         placeholder = self.title_placeholder
-        if placeholder is None or not self.choices:
+        if placeholder is None or not self.choices or not fitted:
             return None
         line = round(fitted[0].line_height_pt * EMU_PER_PT)
         calm = canvas_of(self.spec, self.layout).calm_part(area, area.w * 11 // 20, min(area.h, line))
         if calm is None or calm == area:
             return None
-        spec = ParaSpec(title.upper() if caps else title, self.title_style())
-        paragraphs = fit_in(spec, calm, TITLE_MAX_LINES)
+        paragraphs = refit(calm)
         lines = sum(len(p.lines) for p in paragraphs)
         if (
-            height_emu(paragraphs) > calm.h
+            not paragraphs
+            or height_emu(paragraphs) > calm.h
             or paragraphs[0].size_pt < fitted[0].size_pt
             or lines > sum(len(p.lines) for p in fitted)
         ):
             return None
-        if caps:
-            paragraphs = as_typed(paragraphs, title)
         inset = placeholder.look.inset
         return TextBox(
             calm.x - inset,

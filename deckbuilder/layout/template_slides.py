@@ -198,6 +198,10 @@ def _opening(
         if index < len(main_pages):
             title = main_pages[index]
             box = placed(title_ph, title, "title") if title_ph else text_box(main_area, title, "title")
+            if index == 0 and label is None and len(main_pages) == 1:  # a cover's title steps off its art
+                box = (
+                    frame.calm_title(main_area, title, lambda rect: _main_pages(frame, main, rect)[0]) or box
+                )
             if shift and index == 0:  # the title moves down under its label, its foot kept
                 box = replace(box, y=box.y + shift, h=max(box.h - shift, shifted.h + 2 * box.inset))
             boxes.append(box)
