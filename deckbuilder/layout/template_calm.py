@@ -14,6 +14,7 @@ from dataclasses import replace
 from deckbuilder.geometry import EMU_PER_PT, Rect
 from deckbuilder.layout.boxes import Box, Paragraph, ShapeBox, TableBox, TextBox
 from deckbuilder.layout.measure import metrics_for
+from deckbuilder.layout.text import text_top
 from deckbuilder.themes.contrast import AA_NORMAL_TEXT, relative_luminance
 from deckbuilder.themes.templates.canvas import Canvas
 from deckbuilder.themes.templates.colors import average, blend
@@ -48,21 +49,10 @@ def needed_contrast(paragraph: Paragraph) -> float:
     return (LARGE_CONTRAST if large else AA_NORMAL_TEXT) * CONTRAST_MARGIN
 
 
-def _text_top(box: TextBox) -> int:
-    """Where a box's first line is drawn, as renderers place it (no space before the first paragraph)."""
-    text = round((sum(p.height_pt for p in box.paragraphs) - box.paragraphs[0].space_before_pt) * EMU_PER_PT)
-    inner = box.h - 2 * box.inset
-    if box.anchor == "bottom":
-        return box.y + box.inset + inner - text
-    if box.anchor == "middle":
-        return box.y + box.inset + (inner - text) // 2
-    return box.y + box.inset
-
-
 def line_rects(box: TextBox) -> list[tuple[Paragraph, Rect]]:
     """Where each line of a text box is drawn, as wide as its words."""
     found = []
-    y = _text_top(box)
+    y = text_top(box)
     inner = box.w - 2 * box.inset
     for number, paragraph in enumerate(box.paragraphs):
         y += round(paragraph.space_before_pt * EMU_PER_PT) if number else 0
@@ -150,17 +140,19 @@ def _needs_panel(canvas: Canvas, box: TextBox, lines: list[tuple[Paragraph, Rect
     return None
 
 
-def _clear_of(panel: ShapeBox, own: list[Rect], others: list[Rect]) -> ShapeBox:
-    """A panel pulled back from other boxes' lines above and below its own (it never crosses them)."""
+def _clear_of(panel: ShapeBox, own: list[Rect], others: list[tuple[Rect, bool]]) -> ShapeBox:
+    """A panel pulled back from other boxes' lines above and below its own (it never crosses them),
+    with room for a renderer setting an unpanelled line a little higher or lower (panels may meet)."""
     top, bottom = panel.y, panel.y + panel.h
     first, last = min(r.y for r in own), max(r.bottom for r in own)
-    for other in others:
+    for other, paneled in others:
         if other.right <= panel.x or panel.x + panel.w <= other.x:
             continue
-        if other.bottom <= first and other.bottom > top:
-            top = other.bottom
-        elif other.y >= last and other.y < bottom:
-            bottom = other.y
+        gap = 0 if paneled else other.h // 5
+        if other.bottom <= first and other.bottom + gap > top:
+            top = min(first, other.bottom + gap)
+        elif other.y >= last and other.y - gap < bottom:
+            bottom = max(last, other.y - gap)
     return replace(panel, y=top, h=max(1, bottom - top))
 
 
@@ -182,6 +174,7 @@ def calm_text(canvas: Canvas, boxes: Sequence[Box]) -> tuple[Box, ...]:
             checked[index] = lines
             readable_as[index] = _needs_panel(canvas, box, lines)
     paneled_roles = {boxes[i].role for i, seen in readable_as.items() if seen is None}
+    paneled = {i for i in readable_as if boxes[i].role in paneled_roles}
     out: list[Box] = []
     panels: list[Box] = []
     for index, box in enumerate(boxes):
@@ -190,11 +183,11 @@ def calm_text(canvas: Canvas, boxes: Sequence[Box]) -> tuple[Box, ...]:
             continue
         assert isinstance(box, TextBox)
         seen = readable_as[index]
-        if seen is not None and box.role not in paneled_roles:
+        if seen is not None and index not in paneled:
             out.append(seen)
             continue
         panel, box = _panel(canvas, box, checked[index])
-        others = [r for i, lines in checked.items() if i != index for _, r in lines]
+        others = [(r, i in paneled) for i, lines in checked.items() if i != index for _, r in lines]
         panels.append(_clear_of(panel, [r for _, r in checked[index]], others))
         out.append(box)
     return (*panels, *out)  # under everything: a panel never hides another box

@@ -363,9 +363,7 @@ class TemplateFrame(Frame):
             boxes.append(placed(footer, self.footer_paragraphs, "footer", grow_up=True))
         elif self.footer:
             boxes.extend(box for box in drawn if isinstance(box, TextBox) and box.role == "footer")
-        if numbered:
-            pass
-        elif number_ph is not None:
+        if number_ph is not None and not numbered:
             look = number_ph.look
             size = look.size_pt or self.theme.sizes.footer
             color = self.chrome_color(number_ph, str(number), self.theme.fonts.body, size)
@@ -374,7 +372,7 @@ class TemplateFrame(Frame):
                 [ParaSpec(str(number), style, field="slidenum")], 0, number_ph.text_area.w
             )
             boxes.append(placed(number_ph, paragraphs, "slide-number", grow_up=True))
-        else:
+        elif not numbered:
             boxes.extend(box for box in drawn if isinstance(box, TextBox) and box.role == "slide-number")
         return boxes
 

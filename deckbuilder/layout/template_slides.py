@@ -27,6 +27,7 @@ from deckbuilder.layout.text import (
     fit_or_paginate,
     height_emu,
     paragraphs_at,
+    text_top,
 )
 from deckbuilder.outline.model import Deck, ImageSlide, SectionSlide, Slide, TitleSlide
 from deckbuilder.themes.templates.calm import COVERING_SHARE, covered_by
@@ -126,16 +127,6 @@ def _label_paragraphs(
     return paragraphs_at([ParaSpec(label, style)], 0, width)
 
 
-def _text_top(box: TextBox) -> int:
-    """Where a box's first line is drawn, by its anchor."""
-    text = height_emu(box.paragraphs)
-    if box.anchor == "bottom":
-        return box.y + box.h - box.inset - text
-    if box.anchor == "middle":
-        return box.y + (box.h - text) // 2
-    return box.y + box.inset
-
-
 def _labelled(
     frame: TemplateFrame, label: str, main: str, area: Rect, avoid: Rect | None
 ) -> tuple[TextBox, int]:
@@ -147,7 +138,7 @@ def _labelled(
     box = placed(title_ph, first, "title") if title_ph else text_box(area, first, "title")
     paragraphs = tuple(_label_paragraphs(frame, label, first[0].size_pt, area.w))
     h = height_emu(paragraphs)
-    y = _text_top(box) - points(6) - h
+    y = text_top(box) - points(6) - h
     line = TextBox(area.x, y, area.w, h, paragraphs, "label")
     clear = avoid is None or not (
         line.x < avoid.right and avoid.x < line.x + line.w and line.y < avoid.bottom and avoid.y < line.y + h

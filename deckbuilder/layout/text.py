@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from deckbuilder.geometry import EMU_PER_PT, Align
-from deckbuilder.layout.boxes import DESCENT_ROOM_EM, Paragraph
+from deckbuilder.layout.boxes import DESCENT_ROOM_EM, Paragraph, TextBox
 from deckbuilder.layout.measure import FontMetrics, metrics_for, wrap_text
 from deckbuilder.layout.widows import glue_last_space, is_widow, pulls_a_word_down
 from deckbuilder.outline.inline import CODE_FONT, Run, runs
@@ -171,6 +171,17 @@ def height_emu(paragraphs: Sequence[Paragraph]) -> int:
         return 0
     total_pt = sum(p.height_pt for p in paragraphs) - paragraphs[0].space_before_pt
     return round((total_pt + paragraphs[-1].size_pt * DESCENT_ROOM_EM) * EMU_PER_PT)
+
+
+def text_top(box: TextBox) -> int:
+    """Where a box's first line is drawn, by its anchor, as renderers place it between its insets
+    (the bottom one holding the last line's descenders)."""
+    text = height_emu(box.paragraphs)
+    if box.anchor == "bottom":
+        return box.y + box.h - box.inset - text
+    if box.anchor == "middle":
+        return box.y + (box.h - text) // 2
+    return box.y + box.inset
 
 
 def breaks_a_word(paragraphs: Sequence[Paragraph]) -> bool:

@@ -169,7 +169,7 @@ def _draw_template_art(painter: QPainter, scale: _Scale, art: _Art, slide_rect: 
             painter.setPen(QPen(_color(shape.outline), scale.length(shape.outline_emu)))
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-        if shape.ellipse:
+        if shape.geometry == "ellipse":
             painter.drawEllipse(rect)
         else:
             painter.drawRect(rect)

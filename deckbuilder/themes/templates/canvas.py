@@ -2,15 +2,17 @@
 
 The painting follows what a renderer draws before any content: the background (colour, gradient or
 picture), then the layout's and master's shapes in order — pictures with their transparency, filled
-rectangles and ellipses, gradients, lines. What cannot be painted faithfully (custom outlines, groups,
-rotated shapes) is marked busy over its bounds. A pixel is busy where the luma varies within a
-word-sized window (an edge, a pattern, a photograph): text there would be hard to read.
+rectangles and ellipses, custom outlines, lines and gradients, turned and mirrored as their shapes are
+(a group's shapes arrive unpacked). What cannot be painted (arcs, rotated pictures, shapes past the
+budget) counts as busy over its bounds. A pixel is busy where the luma varies within a word-sized
+window (an edge, a pattern, a photograph): text there would be hard to read.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -396,17 +398,20 @@ def paint(spec: TemplateSpec, layout: Layout) -> Canvas:
 
 
 _canvases: OrderedDict[int, tuple[Layout, Canvas]] = OrderedDict()
+_canvases_lock = threading.Lock()  # the app lays out and exports on two threads
 
 
 def canvas_of(spec: TemplateSpec, layout: Layout) -> Canvas:
     """A layout's canvas, painted once while the layout lives (layouts are immutable)."""
     key = id(layout)
-    held = _canvases.get(key)
-    if held is not None and held[0] is layout:
-        _canvases.move_to_end(key)
-        return held[1]
+    with _canvases_lock:
+        held = _canvases.get(key)
+        if held is not None and held[0] is layout:
+            _canvases.move_to_end(key)
+            return held[1]
     canvas = paint(spec, layout)
-    _canvases[key] = (layout, canvas)
-    while len(_canvases) > _CACHE_SIZE:
-        _canvases.popitem(last=False)
+    with _canvases_lock:
+        _canvases[key] = (layout, canvas)
+        while len(_canvases) > _CACHE_SIZE:
+            _canvases.popitem(last=False)
     return canvas

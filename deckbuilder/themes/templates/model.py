@@ -73,7 +73,6 @@ class Decoration:
     fill: str | None = None
     outline: str | None = None
     outline_emu: int = 0
-    ellipse: bool = False
     alpha: float = 1.0
     """How opaque its fill is (what is behind shows through the rest)."""
     fields: tuple[str, ...] = ()

@@ -229,24 +229,26 @@ def _decoration(
         xfrm is not None and xfrm.get("flipH") in ("1", "true"),
         xfrm is not None and xfrm.get("flipV") in ("1", "true"),
     )
+    geometry = _geometry(shape)
+    outline, outline_emu, outline_known = _shape_outline(shape, scheme)
     other = Decoration(
         rect,
         "other",
         name,
         fill=_seen_fill(shape, scheme),
         alpha=alpha,
-        geometry=_geometry(shape),
+        geometry=geometry,
         turned=turned,
         flipped=flipped,
         gradient=read_gradient(gradient, scheme) if gradient is not None else None,
-        path=custom_path(shape) if _geometry(shape) == "custom" else None,
+        path=custom_path(shape) if geometry == "custom" else None,
         text=any((t.text or "").strip() for t in shape.iterfind(".//a:t", NS)),
         empty=_draws_nothing(shape),
         fields=tuple(field.get("type", "") for field in shape.iterfind("p:txBody//a:fld", NS)),
-        outline=_shape_outline(shape, scheme)[0],
-        outline_emu=_shape_outline(shape, scheme)[1],
+        outline=outline,
+        outline_emu=outline_emu,
     )
-    if xfrm is not None and xfrm.get("rot", "0") != "0":
+    if turned:
         return other
     tag = shape.tag.rsplit("}", 1)[-1]
     if tag == "pic":
@@ -263,18 +265,12 @@ def _decoration(
             return other
         picture = replace(other, kind="picture", part=target[1], fill=None)
         return picture if package.has(target[1]) else other
-    geometry = shape.find("p:spPr/a:prstGeom", NS)
-    texts = shape.iterfind("p:txBody//a:t", NS)
-    if tag != "sp" or geometry is None or geometry.get("prst") not in ("rect", "ellipse"):
-        return other
-    if any((text.text or "").strip() for text in texts):
+    if tag != "sp" or geometry not in ("rect", "ellipse") or other.text:
         return other
     fill, fill_known = _shape_fill(shape, scheme)
-    outline, width, outline_known = _shape_outline(shape, scheme)
     if not (fill_known and outline_known):
         return other
-    ellipse = geometry.get("prst") == "ellipse"
-    return replace(other, kind="shape", fill=fill, outline=outline, outline_emu=width, ellipse=ellipse)
+    return replace(other, kind="shape", fill=fill)
 
 
 def _seen_fill(shape: Element, scheme: Mapping[str, str]) -> str | None:
